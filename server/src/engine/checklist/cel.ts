@@ -1,0 +1,101 @@
+// The one CEL environment every checklist expression runs in. CEL is not Turing-complete and
+// has no I/O: a checklist can read the spec and nothing else. Limits bound parse-time size.
+import { Environment } from '@marcbachmann/cel-js';
+
+const DAY_MS = 86_400_000;
+
+function toTime(v: unknown): number | undefined {
+  if (v instanceof Date) return v.getTime();
+  if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v)) {
+    const t = Date.parse(v.length === 10 ? `${v}T00:00:00Z` : v);
+    return Number.isNaN(t) ? undefined : t;
+  }
+  return undefined;
+}
+
+/** Clock used by days_since/days_until; set per evaluation (the engine never reads the wall clock). */
+let clockMs = 0;
+export function setCelClock(now: Date): void {
+  clockMs = now.getTime();
+}
+
+function daysBetween(from: unknown, to: number): bigint {
+  const t = toTime(from);
+  if (t === undefined) throw new Error(`not a date: ${String(from)}`);
+  return BigInt(Math.floor((to - t) / DAY_MS));
+}
+
+function asList(v: unknown): unknown[] {
+  return Array.isArray(v) ? v : [];
+}
+
+export function createCelEnvironment(): Environment {
+  return new Environment({
+    unlistedVariablesAreDyn: true,
+    enableOptionalTypes: true,
+    homogeneousAggregateLiterals: false,
+    limits: { maxAstNodes: 2000, maxDepth: 64, maxListElements: 200, maxMapEntries: 200, maxCallArguments: 8 },
+  })
+    .registerFunction('days_since(dyn): int', (d: unknown) => daysBetween(d, clockMs), {
+      description: 'Whole days from a YYYY-MM-DD date to today (negative when the date is in the future)',
+    })
+    .registerFunction('days_until(dyn): int', (d: unknown) => -daysBetween(d, clockMs), {
+      description: 'Whole days from today to a YYYY-MM-DD date',
+    })
+    .registerFunction('is_date(dyn): bool', (d: unknown) => toTime(d) !== undefined, {
+      description: 'True when the value is a YYYY-MM-DD date',
+    })
+    .registerFunction('missing(dyn, dyn): list', (a: unknown, b: unknown) => {
+      const have = new Set(asList(b).map((x) => String(x).toLowerCase()));
+      return asList(a).filter((x) => !have.has(String(x).toLowerCase()));
+    }, { description: 'Items of the first list that the second list lacks (case-insensitive)' })
+    .registerFunction('overlap(dyn, dyn): list', (a: unknown, b: unknown) => {
+      const have = new Set(asList(b).map((x) => String(x).toLowerCase()));
+      return asList(a).filter((x) => have.has(String(x).toLowerCase()));
+    }, { description: 'Items of the first list that also appear in the second' })
+    .registerFunction('join(dyn): string', (a: unknown) => asList(a).map(String).join(', '), {
+      description: 'Join a list with commas',
+    })
+    .registerFunction('count(dyn): int', (a: unknown) => BigInt(asList(a).length), {
+      description: 'Length of a list (0 for null)',
+    });
+}
+
+let shared: Environment | undefined;
+export function celEnvironment(): Environment {
+  if (!shared) shared = createCelEnvironment();
+  return shared;
+}
+
+/**
+ * CEL distinguishes int from double and `==` does not mix them. Whole numbers become ints
+ * (BigInt) so `retention_days == 0` and `count(x) > 2` read naturally; fractions stay doubles.
+ */
+export function toCelValue(v: unknown, depth = 0): unknown {
+  if (depth > 64) return null;
+  if (typeof v === 'number') return Number.isInteger(v) ? BigInt(v) : v;
+  if (Array.isArray(v)) return v.map((x) => toCelValue(x, depth + 1));
+  if (v && typeof v === 'object' && !(v instanceof Date)) {
+    const o: Record<string, unknown> = {};
+    for (const [k, x] of Object.entries(v)) o[k] = toCelValue(x, depth + 1);
+    return o;
+  }
+  return v;
+}
+
+/** Render a CEL result for a message. */
+export function celToText(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  if (Array.isArray(v)) return v.map(celToText).join(', ');
+  if (typeof v === 'bigint') return v.toString();
+  if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(Math.round(v * 100) / 100);
+  if (typeof v === 'object') return JSON.stringify(v, (_k, x) => (typeof x === 'bigint' ? Number(x) : x));
+  return String(v);
+}
+
+export type CelProgram = (context: Record<string, unknown>) => unknown;
+
+export function compileCel(expr: string): CelProgram {
+  const parsed = celEnvironment().parse(expr);
+  return (ctx) => parsed(ctx);
+}

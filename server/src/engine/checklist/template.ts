@@ -1,0 +1,35 @@
+// Message templates: literal text with {{ CEL }} placeholders, compiled once.
+import { celToText, compileCel, type CelProgram } from './cel';
+
+export type Template = (context: Record<string, unknown>) => string;
+
+const PLACEHOLDER = /\{\{([\s\S]*?)\}\}/g;
+
+export function compileTemplate(source: string): Template {
+  const parts: (string | CelProgram)[] = [];
+  let last = 0;
+  for (const m of source.matchAll(PLACEHOLDER)) {
+    const idx = m.index ?? 0;
+    if (idx > last) parts.push(source.slice(last, idx));
+    parts.push(compileCel((m[1] ?? '').trim()));
+    last = idx + m[0].length;
+  }
+  if (last < source.length) parts.push(source.slice(last));
+  if (parts.every((p) => typeof p === 'string')) {
+    const text = parts.join('');
+    return () => text;
+  }
+  return (ctx) =>
+    parts
+      .map((p) => {
+        if (typeof p === 'string') return p;
+        try {
+          return celToText(p(ctx));
+        } catch {
+          return '?';
+        }
+      })
+      .join('')
+      .replace(/\s+/g, ' ')
+      .trim();
+}

@@ -1,0 +1,223 @@
+// The engine's entry point: text in, findings out. No I/O: the clock, the checklists and the
+// organisation's knowledge come in through the LintEnvironment. The CLI, the language server
+// and the tests all call lintDocument.
+import specSchema from '../../../schemas/fcs-spec.schema.json';
+import { builtinChecklists } from './checklist/builtin';
+import { setCelClock } from './checklist/cel';
+import { evaluateRules, type RuleHit } from './checklist/evaluate';
+import type { CompiledRule, LoadedChecklist } from './checklist/loadChecklist';
+import { findCountry, suggestCountry } from './contexts/countries';
+import { currentEdition, editionLabel, type FcsEdition } from './contexts/fcsList';
+import { resolveMarket, type OrgMarkets } from './contexts/markets';
+import { applyDueDiligence, isExpired, readDueDiligence, waiverPointer } from './dd/applyDueDiligence';
+import { deriveFacts } from './facts/deriveFacts';
+import { META_RULES } from './meta/metaRules';
+import { normalise, type ModelObject } from './model/normalise';
+import { checkSchema, compileSchema, type JsonSchema } from './model/schemaCheck';
+import { detectKind } from './documentKind';
+import { joinPointer, locatePointer, parseYamlSource, toData, type RangePart, type YamlSource } from './parse/yamlSource';
+import { severityRank, type DocumentKind, type Finding, type LintResult, type Pointer, type Range, type Severity } from './types';
+import { quote } from './util/quote';
+
+export interface RuleSetting {
+  severity?: Severity;
+  off?: boolean;
+}
+
+export interface LintEnvironment {
+  now: Date;
+  checklists: LoadedChecklist[];
+  /** Thresholds (checklist defaults merged with configuration). */
+  options: Record<string, number>;
+  orgMarkets: OrgMarkets;
+  edition: FcsEdition;
+  /** Per-rule severity changes or `off` (configuration). */
+  ruleSettings: Map<string, RuleSetting>;
+  /** Evaluate as if the features were at this lifecycle stage (CLI --stage). */
+  stage?: string;
+}
+
+export interface EnvironmentInput {
+  now?: Date;
+  extraChecklists?: LoadedChecklist[];
+  options?: Record<string, number>;
+  orgMarkets?: OrgMarkets;
+  ruleSettings?: Map<string, RuleSetting>;
+  stage?: string;
+  edition?: FcsEdition;
+}
+
+export function createLintEnvironment(input: EnvironmentInput = {}): LintEnvironment {
+  const checklists = [...builtinChecklists(), ...(input.extraChecklists ?? [])];
+  const options: Record<string, number> = {};
+  for (const c of checklists) Object.assign(options, c.options);
+  Object.assign(options, input.options ?? {});
+  return {
+    now: input.now ?? new Date(),
+    checklists,
+    options,
+    orgMarkets: input.orgMarkets ?? {},
+    edition: input.edition ?? currentEdition(),
+    ruleSettings: input.ruleSettings ?? new Map(),
+    stage: input.stage,
+  };
+}
+
+/** Every rule id known in this environment (checklist rules and engine rules). */
+export function knownRuleIds(env: LintEnvironment): Set<string> {
+  const ids = new Set(Object.keys(META_RULES));
+  for (const c of env.checklists) for (const r of c.rules) ids.add(r.id);
+  return ids;
+}
+
+export function findRule(env: LintEnvironment, id: string): CompiledRule | undefined {
+  for (const c of env.checklists) {
+    const r = c.rules.find((x) => x.id === id);
+    if (r) return r;
+  }
+  return undefined;
+}
+
+export function lintDocument(uri: string, text: string, env: LintEnvironment, kind: DocumentKind = detectKind(uri, text)): LintResult {
+  if (kind !== 'spec') return { uri, kind, findings: [], parseFailed: false };
+  const src = parseYamlSource(text);
+  const out = new FindingSink(src, env);
+  if (src.errors.length > 0) {
+    for (const e of src.errors) out.raw('SPEC-PARSE', `YAML syntax error: ${e.message}`, e.range, '');
+    return { uri, kind, findings: out.done(), parseFailed: true };
+  }
+  let data: unknown;
+  try {
+    data = toData(src.doc);
+  } catch (e) {
+    out.meta('SPEC-PARSE', `The YAML cannot be expanded: ${(e as Error).message}`, '', 'key');
+    return { uri, kind, findings: out.done(), parseFailed: true };
+  }
+  if (src.docs.length > 1) out.meta('SPEC-MULTIDOC', `This file holds ${src.docs.length} YAML documents; only the first is checked.`, '', 'key', 1);
+  checkSpecSchema(data, out);
+  const spec = normalise(data, specSchema as JsonSchema) as ModelObject;
+  const marketModels = Array.isArray(spec['markets']) ? (spec['markets'] as ModelObject[]) : [];
+  const markets = marketModels.map((m, i) => resolveMarket(m, i, env.edition, env.orgMarkets));
+  checkCountries(marketModels, markets, out);
+  const rawKeys = data && typeof data === 'object' && !Array.isArray(data) ? Object.keys(data) : [];
+  const facts = deriveFacts(spec, markets, rawKeys, env.edition.edition);
+  setCelClock(env.now);
+  const rules = env.checklists.flatMap((c) => c.rules).filter((r) => !env.ruleSettings.get(r.id)?.off);
+  const { hits, errors } = evaluateRules(rules, { spec, facts, markets, options: env.options, stage: env.stage });
+  for (const h of hits) out.hit(h);
+  for (const e of errors) out.meta('CHECKLIST-EVAL', `${e.rule.id} could not be evaluated: ${e.message}`, e.pointer, 'key');
+  const dd = readDueDiligence(spec);
+  const known = knownRuleIds(env);
+  for (const [rule] of dd.answers) {
+    if (!known.has(rule)) out.meta('DD-UNKNOWN-RULE', `dd_answers names ${rule}, which no checklist defines.`, joinPointer('/dd_answers', rule), 'key');
+  }
+  for (const w of dd.waivers) {
+    if (!known.has(w.rule)) out.meta('DD-UNKNOWN-RULE', `A waiver names ${w.rule}, which no checklist defines.`, waiverPointer(w) + '/rule', 'value');
+    else if (isExpired(w.expires, env.now))
+      out.meta('DD-WAIVER-EXPIRED', `The waiver for ${w.rule} approved by ${w.approver} expired on ${w.expires}; the finding it covered is open again.`, waiverPointer(w) + '/expires', 'value');
+  }
+  const findings = applyDueDiligence(out.done(), dd, env.now);
+  return { uri, kind, findings: sortFindings(findings), parseFailed: false };
+}
+
+function checkSpecSchema(data: unknown, out: FindingSink): void {
+  for (const p of checkSchema(compileSchema(specSchema as JsonSchema), data)) {
+    out.meta('SPEC-SCHEMA', p.message, p.pointer, p.part);
+  }
+}
+
+function checkCountries(models: ModelObject[], markets: ReturnType<typeof resolveMarket>[], out: FindingSink): void {
+  markets.forEach((m, i) => {
+    const at = joinPointer('/markets', i, 'country');
+    if (!m.code) return; // missing or mistyped: the schema check reports it
+    if (!m.known) {
+      const s = suggestCountry(m.code);
+      out.meta('SPEC-COUNTRY', `Unknown country code ${quote(m.code)}.` + (s ? ` Did you mean ${s.alpha3} (${s.name})?` : ' Use an ISO 3166-1 alpha-3 or alpha-2 code.'), at, 'value');
+      return;
+    }
+    const subs = models[i]?.['subnational'];
+    if (Array.isArray(subs)) {
+      subs.forEach((sub, j) => {
+        if (typeof sub !== 'string') return;
+        const prefix = sub.slice(0, 2).toUpperCase();
+        if (findCountry(prefix)?.alpha3 !== m.alpha3) {
+          out.meta('SPEC-COUNTRY', `Region ${quote(sub)} is not in ${m.name}: ISO 3166-2 codes for it start with ${m.alpha2}-.`, joinPointer('/markets', i, 'subnational', j), 'value');
+        }
+      });
+    }
+  });
+}
+
+function sortFindings(f: Finding[]): Finding[] {
+  return [...f].sort(
+    (a, b) =>
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      severityRank(b.severity) - severityRank(a.severity) ||
+      a.ruleId.localeCompare(b.ruleId),
+  );
+}
+
+/** Collects findings and resolves their pointers to ranges against the parsed source. */
+class FindingSink {
+  private readonly findings: Finding[] = [];
+  constructor(
+    private readonly src: YamlSource,
+    private readonly env: LintEnvironment,
+  ) {}
+
+  private severityFor(id: string, s: Severity): Severity {
+    return this.env.ruleSettings.get(id)?.severity ?? s;
+  }
+
+  raw(id: string, message: string, range: Range, pointer: Pointer): void {
+    const m = META_RULES[id];
+    if (!m || this.env.ruleSettings.get(id)?.off) return;
+    const severity = this.severityFor(id, m.severity);
+    this.findings.push({
+      ruleId: id,
+      title: m.title,
+      severity,
+      baseSeverity: severity,
+      status: 'open',
+      message,
+      pointer,
+      range,
+      prompts: m.prompts,
+      mitigations: [],
+      basis: [],
+      cases: [],
+      docsPath: `docs/rules/${id}.md`,
+    });
+  }
+
+  meta(id: string, message: string, pointer: Pointer, part: RangePart, docIndex = 0): void {
+    this.raw(id, message, locatePointer(this.src, pointer, part, docIndex).range, pointer);
+  }
+
+  hit(h: RuleHit): void {
+    const loc = h.pointers.map((p) => locatePointer(this.src, p)).find((l) => l.exact) ?? locatePointer(this.src, h.pointers[0] ?? '');
+    const severity = this.severityFor(h.rule.id, h.severity);
+    const edition = h.rule.usesCountryData ? editionLabel(this.env.edition) : undefined;
+    this.findings.push({
+      ruleId: h.rule.id,
+      title: h.rule.title,
+      severity,
+      baseSeverity: severity,
+      status: 'open',
+      message: edition ? `${h.message} (${edition})` : h.message,
+      pointer: loc.exact ? (h.pointers.find((p) => locatePointer(this.src, p).exact) ?? loc.pointer) : (h.pointers[0] ?? ''),
+      range: loc.range,
+      prompts: h.rule.prompts,
+      mitigations: h.rule.mitigations,
+      basis: h.rule.basis,
+      cases: h.rule.cases,
+      dataEdition: edition,
+      docsPath: `docs/rules/${h.rule.id}.md`,
+    });
+  }
+
+  done(): Finding[] {
+    return this.findings;
+  }
+}

@@ -1,0 +1,63 @@
+// Findings the engine itself raises (about the file, not about FCS risk). They are rules like
+// any other for reporting, documentation and suppression, but are not checklist data.
+import type { Severity } from '../types';
+
+export interface MetaRule {
+  id: string;
+  title: string;
+  severity: Severity;
+  why: string;
+  prompts: string[];
+}
+
+export const META_RULES: Record<string, MetaRule> = {
+  'SPEC-PARSE': {
+    id: 'SPEC-PARSE',
+    title: 'The file is not valid YAML',
+    severity: 'high',
+    why: 'A file that cannot be read cannot be checked: none of the checklist ran on it.',
+    prompts: ['Fix the syntax error at the marked position; the checklist runs again once the file parses.'],
+  },
+  'SPEC-SCHEMA': {
+    id: 'SPEC-SCHEMA',
+    title: 'The spec does not follow the spec format',
+    severity: 'high',
+    why: 'Misspelt keys and wrong values are silently ignored by the rules, which can hide a risk the spec meant to record.',
+    prompts: ['Use the key or value the message suggests; the JSON Schema in schemas/fcs-spec.schema.json lists every field.'],
+  },
+  'SPEC-COUNTRY': {
+    id: 'SPEC-COUNTRY',
+    title: 'Unknown country or region code',
+    severity: 'high',
+    why: 'A market that cannot be matched to a country cannot be checked against the FCS list, so its risk would go unseen.',
+    prompts: ['Use an ISO 3166-1 alpha-3 (ETH) or alpha-2 (ET) code, and ISO 3166-2 codes (ET-TI) for regions.'],
+  },
+  'SPEC-MULTIDOC': {
+    id: 'SPEC-MULTIDOC',
+    title: 'Only the first YAML document of a spec is read',
+    severity: 'medium',
+    why: 'A spec file describes one feature; content after a `---` separator is not checked.',
+    prompts: ['Move each feature into its own *.fcs.yaml file.'],
+  },
+  'DD-WAIVER-EXPIRED': {
+    id: 'DD-WAIVER-EXPIRED',
+    title: 'A waiver has expired',
+    severity: 'high',
+    why: 'A waiver accepts a risk for a limited time. After its expiry the finding it covered is open again and the acceptance must be renewed or the risk mitigated.',
+    prompts: ['Has the risk been mitigated since the waiver was granted?', 'If not, who re-approves it, and until when?'],
+  },
+  'DD-UNKNOWN-RULE': {
+    id: 'DD-UNKNOWN-RULE',
+    title: 'Answer or waiver for an unknown rule',
+    severity: 'low',
+    why: 'An answer or waiver keyed to a rule id that no checklist defines does not cover anything; it is usually a typo.',
+    prompts: ['Check the rule id against `fcs-lint rules`.'],
+  },
+  'CHECKLIST-EVAL': {
+    id: 'CHECKLIST-EVAL',
+    title: 'A checklist rule could not be evaluated',
+    severity: 'medium',
+    why: 'A rule that fails to evaluate says nothing about the risk it checks; the result is incomplete.',
+    prompts: ['Report the message to the checklist author; the rule expression does not fit this spec.'],
+  },
+};
