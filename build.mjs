@@ -1,0 +1,36 @@
+// Build: embed the built-in checklists, then bundle client, server and CLI with esbuild.
+// `node build.mjs --watch` rebuilds on change.
+import esbuild from 'esbuild';
+import { generateBuiltins } from './tools/gen-builtins.mjs';
+
+const watch = process.argv.includes('--watch');
+generateBuiltins();
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  minify: true,
+  sourcemap: 'linked',
+  logLevel: 'warning',
+  legalComments: 'linked',
+  // ESM dependencies read import.meta.url; give the CommonJS bundle a real one.
+  define: { 'import.meta.url': '__fcsImportMetaUrl' },
+  banner: { js: "var __fcsImportMetaUrl = require('url').pathToFileURL(__filename).href;" },
+};
+
+const entries = [
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' },
+];
+
+const t0 = Date.now();
+if (watch) {
+  for (const e of entries) await (await esbuild.context({ ...common, ...e })).watch();
+  console.log('watching…');
+} else {
+  await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
+  console.log(`built ${entries.map((e) => e.outfile).join(', ')} in ${Date.now() - t0} ms`);
+}

@@ -1,0 +1,52 @@
+// Findings -> LSP diagnostics. The rule id is the code, with a link to its documentation page;
+// prompts and the finding's status travel in `data` for hovers and code actions.
+import { pathToFileURL } from 'node:url';
+import * as path from 'node:path';
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
+import type { Finding, Severity } from '../engine/types';
+
+export const SOURCE = 'fcs-lint';
+
+const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  blocker: DiagnosticSeverity.Error,
+  high: DiagnosticSeverity.Error,
+  medium: DiagnosticSeverity.Warning,
+  low: DiagnosticSeverity.Information,
+  info: DiagnosticSeverity.Hint,
+};
+
+export interface DiagnosticData {
+  ruleId: string;
+  title: string;
+  severity: Severity;
+  status: Finding['status'];
+  pointer: string;
+  prompts: string[];
+  dataEdition?: string;
+}
+
+/** Where the rule documentation pages are (docs/rules next to the bundle's parent folder). */
+export function docsUri(docsPath: string, packageRoot: string): string {
+  return pathToFileURL(path.join(packageRoot, docsPath)).toString();
+}
+
+export function toDiagnostic(f: Finding, packageRoot: string): Diagnostic {
+  const data: DiagnosticData = {
+    ruleId: f.ruleId,
+    title: f.title,
+    severity: f.severity,
+    status: f.status,
+    pointer: f.pointer,
+    prompts: f.prompts,
+    dataEdition: f.dataEdition,
+  };
+  return {
+    range: f.range,
+    severity: LSP_SEVERITY[f.severity],
+    code: f.ruleId,
+    codeDescription: f.docsPath ? { href: docsUri(f.docsPath, packageRoot) } : undefined,
+    source: SOURCE,
+    message: `[${f.severity}] ${f.message}`,
+    data,
+  };
+}
