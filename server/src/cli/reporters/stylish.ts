@@ -23,7 +23,7 @@ export function formatStylish(reports: FileReport[], opts: { color: boolean; edi
   }
   const files = reports.length;
   if (total === 0) {
-    lines.push(`No findings in ${files} file${files === 1 ? '' : 's'} for the rules and data evaluated (${opts.edition}). This is not a statement that a feature is safe.`);
+    lines.push(`No findings in ${files} file${files === 1 ? '' : 's'} for the rules and data evaluated (${opts.edition}). Not being flagged does not make a feature safe.`);
   } else {
     const parts = SEVERITIES.filter((s) => counts.has(s)).map((s) => `${counts.get(s)} ${s}`);
     lines.push('');
