@@ -1,0 +1,89 @@
+// Process bookkeeping for the e2e harness: every child we start runs in its own process group
+// (spawned detached) and is ended by group — on normal exit, on failure and on a signal.
+import { spawn } from 'node:child_process';
+
+const groups = new Set();
+const cleanups = [];
+let handlersInstalled = false;
+
+/** spawn() in a new process group that killGroups() will end. */
+export function spawnGroup(cmd, args, opts = {}) {
+  const child = spawn(cmd, args, { ...opts, detached: true });
+  if (child.pid) {
+    groups.add(child.pid);
+    child.on('exit', () => setTimeout(() => groups.delete(child.pid), 3000).unref());
+  }
+  return child;
+}
+
+/** Track a process group started by someone else (e.g. the browser playwright launched detached). */
+export function trackGroup(pid) { if (pid) groups.add(pid); }
+
+/** Register async cleanup (closing a browser politely) to run before groups are killed. */
+export function onCleanup(fn) { cleanups.push(fn); }
+
+function signalGroup(pid, sig) {
+  try { process.kill(-pid, sig); return true; } catch { return false; }
+}
+
+/** Synchronously signal every tracked process group. */
+export function killGroups(sig = 'SIGTERM') {
+  for (const pid of groups) signalGroup(pid, sig);
+}
+
+/** Polite cleanup, then SIGTERM every group, then SIGKILL what is left after a grace period. */
+export async function cleanup(graceMs = 3000) {
+  for (const fn of cleanups.splice(0).reverse()) {
+    try { await withTimeout(Promise.resolve().then(fn), 5000); } catch { /* best effort */ }
+  }
+  killGroups('SIGTERM');
+  const end = Date.now() + graceMs;
+  while (Date.now() < end && [...groups].some(alive)) await sleep(100);
+  killGroups('SIGKILL');
+  groups.clear();
+}
+
+function alive(pid) { try { process.kill(-pid, 0); return true; } catch { return false; } }
+
+/** On SIGINT/SIGTERM/SIGHUP: clean up, then exit 128+n. On process exit: SIGKILL leftovers. */
+export function installSignalHandlers() {
+  if (handlersInstalled) return;
+  handlersInstalled = true;
+  const codes = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
+  for (const [sig, code] of Object.entries(codes)) {
+    process.on(sig, () => {
+      console.error(`\n${sig}: stopping every process this run started`);
+      cleanup(1500).finally(() => process.exit(code));
+    });
+  }
+  process.on('exit', () => killGroups('SIGKILL'));
+}
+
+export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+export function withTimeout(promise, ms, what = 'operation') {
+  let t;
+  return Promise.race([
+    promise,
+    new Promise((_, rej) => { t = setTimeout(() => rej(new Error(`timeout after ${ms} ms: ${what}`)), ms); t.unref?.(); }),
+  ]).finally(() => clearTimeout(t));
+}
+
+/** Run a command to completion in its own process group; resolves with the exit code. */
+export function run(cmd, args, opts = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawnGroup(cmd, args, { stdio: 'inherit', ...opts });
+    child.on('error', reject);
+    child.on('exit', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+  });
+}
+
+/** A stopwatch that prefixes messages with the elapsed seconds. */
+export function stopwatch(label) {
+  const t0 = Date.now();
+  const secs = () => ((Date.now() - t0) / 1000).toFixed(1);
+  return {
+    secs,
+    log: (msg) => console.log(`[${label} ${secs()}s] ${msg}`),
+  };
+}
