@@ -1,10 +1,12 @@
-// Build: embed the built-in checklists, then bundle client, server and CLI with esbuild.
+// Build: embed the built-in checklists, precompile the JSON Schemas, then bundle client, server and CLI with esbuild.
 // `node build.mjs --watch` rebuilds on change.
 import esbuild from 'esbuild';
 import { generateBuiltins } from './tools/gen-builtins.mjs';
+import { generateValidators } from './tools/gen-validators.mjs';
 
 const watch = process.argv.includes('--watch');
 generateBuiltins();
+generateValidators();
 
 const common = {
   bundle: true,

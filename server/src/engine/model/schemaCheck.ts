@@ -1,6 +1,8 @@
 // JSON Schema validation (Ajv) turned into problems that point at the exact key or value,
 // with "did you mean" for unknown keys and the allowed values for enums.
+import { createHash } from 'node:crypto';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import { PRECOMPILED } from '../../generated/validators';
 import { joinPointer, parsePointer } from '../parse/yamlSource';
 import { closest } from '../util/didYouMean';
 import { listWords, quote } from '../util/quote';
@@ -17,13 +19,9 @@ export interface SchemaProblem {
 
 export type JsonSchema = Record<string, unknown>;
 
-const ajv = new Ajv({
-  allErrors: true,
-  verbose: true,
-  strict: false,
-  allowUnionTypes: true,
-  formats: { date: /^\d{4}-\d{2}-\d{2}$/ },
-});
+// Keep in sync with AJV_OPTIONS in tools/gen-validators.mjs (which precompiles the schemas).
+// Formats are not validated: every `format` in our schemas also carries an equivalent `pattern`.
+const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true, validateFormats: false });
 
 export interface CompiledSchema {
   validate: ValidateFunction;
@@ -32,11 +30,21 @@ export interface CompiledSchema {
 
 const cache = new Map<JsonSchema, CompiledSchema>();
 
-/** Compile once per schema object; Ajv-generated code is reused for every document. */
+function schemaHash(schema: JsonSchema): string {
+  return createHash('sha256').update(JSON.stringify(schema)).digest('hex').slice(0, 16);
+}
+
+/**
+ * Compile once per schema object. Our own schemas come precompiled (build step); a schema with
+ * no up-to-date precompiled validator (e.g. a changed schema before a rebuild) is compiled here.
+ */
 export function compileSchema(schema: JsonSchema): CompiledSchema {
   let c = cache.get(schema);
   if (!c) {
-    c = { validate: ajv.compile(schema), schema };
+    const id = schema['$id'];
+    const pre = typeof id === 'string' ? PRECOMPILED.find((p) => p.id === id) : undefined;
+    const validate = pre && pre.hash === schemaHash(schema) ? pre.load() : ajv.compile(schema);
+    c = { validate, schema };
     cache.set(schema, c);
   }
   return c;
