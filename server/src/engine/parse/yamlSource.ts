@@ -3,7 +3,6 @@
 import {
   Document,
   isMap,
-  isPair,
   isScalar,
   isSeq,
   LineCounter,
