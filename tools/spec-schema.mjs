@@ -61,6 +61,7 @@ const schema = {
       low_bandwidth_mode: bool('Has a low-bandwidth or lite mode'),
       shared_device_considered: bool('Shared handsets were considered (quick lock, discreet notifications)'),
       resilience_plan: nstr('Reference to the degraded-mode / shutdown plan'),
+      zero_rating: bool('Access to the feature is zero-rated (free of data charges) through a telco deal'),
     }, 'The feature under review', ['id', 'name']),
     markets: list(obj({
       country,
@@ -75,6 +76,12 @@ const schema = {
       upcoming_events: list(obj({ type: en(['election', 'referendum', 'anniversary', 'other'], 'Kind of event'), date: date('Date of the event'), note: str('Short note') }, 'A trigger event', ['type', 'date']), 'Upcoming trigger events'),
       authority_risk: en(['low', 'medium', 'high'], 'Can authorities or conflict parties compel or seize data here?'),
       sanctions: en(['none', 'partial', 'comprehensive'], 'Sanctions or embargo status (organisation-maintained)'),
+      rollout: obj({
+        regions: list({ type: 'string', pattern: '^[A-Za-z]{2}-[A-Za-z0-9]{1,3}$', description: 'ISO 3166-2 subdivision code' }, 'Only these regions get the feature'),
+        languages: langs('Only users of these languages get the feature'),
+        groups: list(userGroupRef, 'Only these user groups get the feature'),
+        reason: str('Why the rollout is partial'),
+      }, 'A partial rollout within the market (omit when the whole market gets the feature)'),
       override: obj({
         category: en(['conflict', 'fragility', 'none'], 'Category to apply instead of the World Bank list'),
         reason: str('Why the override applies'),
@@ -214,6 +221,7 @@ const schema = {
       flag_key: nstr('Feature flag that controls it'),
       status: en(['planned', 'implemented', 'verified'], 'Status'),
       type: en(['in_product', 'partner', 'policy', 'external'], 'Kind of mitigation'),
+      markets: list(country, 'Markets where the mitigation is switched on (all markets when omitted)'),
     }, 'A mitigation', ['id']), 'Mitigations'),
     moderation: obj({
       user_generated_content: bool('Users can post content others see'),

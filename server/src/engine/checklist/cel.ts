@@ -1,6 +1,7 @@
 // The one CEL environment every checklist expression runs in. CEL is not Turing-complete and
 // has no I/O: a checklist can read the spec and nothing else. Limits bound parse-time size.
 import { Environment } from '@marcbachmann/cel-js';
+import { findCountry } from '../contexts/countries';
 
 const DAY_MS = 86_400_000;
 
@@ -55,6 +56,13 @@ export function createCelEnvironment(): Environment {
     }, { description: 'Items of the first list that also appear in the second' })
     .registerFunction('join(dyn): string', (a: unknown) => asList(a).map(String).join(', '), {
       description: 'Join a list with commas',
+    })
+    .registerFunction('sentence(dyn): string', (a: unknown) => {
+      const text = asList(a).map(String).filter((x) => x.trim() !== '').join(', ');
+      return text.charAt(0).toUpperCase() + text.slice(1);
+    }, { description: 'Join the non-empty strings of a list with commas and capitalise the first letter' })
+    .registerFunction('iso3(dyn): string', (c: unknown) => (typeof c === 'string' ? (findCountry(c)?.alpha3 ?? c.trim().toUpperCase()) : ''), {
+      description: 'The ISO 3166-1 alpha-3 code of an alpha-2 or alpha-3 country code (upper-cased as written when unknown; empty for null)',
     })
     .registerFunction('count(dyn): int', (a: unknown) => BigInt(asList(a).length), {
       description: 'Length of a list (0 for null)',

@@ -3,6 +3,7 @@
 import type { ModelObject, ModelValue } from '../model/normalise';
 import type { ResolvedMarket } from '../contexts/markets';
 import { stageIndex } from '../types';
+import { editionByName } from '../contexts/fcsList';
 
 export const SPECIAL_DATA_CATEGORIES = [
   'biometrics',
@@ -62,6 +63,16 @@ export interface Facts {
   stage_index: number;
   sections: string[];
   edition: string;
+  /** Publication date (YYYY-MM-DD) of the FCS list edition in use, or null when unknown. */
+  edition_published: string | null;
+  /** Alpha-3 codes of every market in scope (listed or not). */
+  market_codes: string[];
+  /** Alpha-3 codes of markets whose authority_risk is high. */
+  high_authority_markets: string[];
+  /** "ug.x × fn.y" pairs (user group × high-risk function) without a harms row. */
+  missing_harm_pairs: string[];
+  /** Ids of harms rows (not dismissed) that lack a score or affected stakeholders. */
+  incomplete_harm_rows: string[];
 }
 
 const strs = (v: ModelValue | undefined): string[] =>
@@ -85,6 +96,20 @@ export function deriveFacts(spec: ModelObject, markets: ResolvedMarket[], rawKey
   ];
   const stage = typeof feature['lifecycle_stage'] === 'string' ? feature['lifecycle_stage'] : 'design';
   const fcs = markets.filter((m) => m.in_fcs);
+  const marketModels = objs(spec['markets']);
+  const harms = objs(spec['harms']);
+  const highFns = functions.filter((f) => HIGH_RISK_FUNCTIONS.includes(f));
+  const missingPairs = groups.flatMap((g) =>
+    highFns.filter((f) => !harms.some((h) => h['user_group'] === g && h['function'] === f)).map((f) => `${g} × ${f}`),
+  );
+  const incompleteRows = harms
+    .filter((h) => h['status'] !== 'dismissed')
+    .filter((h) => {
+      const scores = ['likelihood', 'scale', 'scope', 'irremediable'].some((k) => typeof h[k] !== 'number');
+      const st = h['stakeholders'] as ModelObject | null;
+      return scores || strs(st?.['affected']).length === 0;
+    })
+    .map((h) => String(h['id'] ?? '?'));
   return {
     in_fcs: fcs.length > 0,
     in_conflict: markets.some((m) => m.category === 'conflict'),
@@ -92,7 +117,7 @@ export function deriveFacts(spec: ModelObject, markets: ResolvedMarket[], rawKey
     conflict_markets: markets.filter((m) => m.category === 'conflict').map((m) => m.alpha3),
     market_languages: [...new Set(objs(spec['markets']).flatMap((m) => strs(m['languages'])))],
     functions,
-    high_risk_fns: functions.filter((f) => HIGH_RISK_FUNCTIONS.includes(f)),
+    high_risk_fns: highFns,
     groups,
     at_risk_groups: groups.filter((g) => AT_RISK_GROUPS.includes(g)),
     data_categories: [...new Set(categories)],
@@ -102,5 +127,10 @@ export function deriveFacts(spec: ModelObject, markets: ResolvedMarket[], rawKey
     stage_index: Math.max(0, stageIndex(stage)),
     sections: rawKeys,
     edition,
+    edition_published: editionByName(edition)?.published ?? null,
+    market_codes: markets.map((m) => m.alpha3),
+    high_authority_markets: markets.filter((m, i) => marketModels[i]?.['authority_risk'] === 'high').map((m) => m.alpha3),
+    missing_harm_pairs: missingPairs,
+    incomplete_harm_rows: incompleteRows,
   };
 }
