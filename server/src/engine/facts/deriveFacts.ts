@@ -129,7 +129,7 @@ export function deriveFacts(spec: ModelObject, markets: ResolvedMarket[], rawKey
     edition,
     edition_published: editionByName(edition)?.published ?? null,
     market_codes: markets.map((m) => m.alpha3),
-    high_authority_markets: markets.filter((m, i) => marketModels[i]?.['authority_risk'] === 'high').map((m) => m.alpha3),
+    high_authority_markets: markets.filter((_m, i) => marketModels[i]?.['authority_risk'] === 'high').map((m) => m.alpha3),
     missing_harm_pairs: missingPairs,
     incomplete_harm_rows: incompleteRows,
   };
