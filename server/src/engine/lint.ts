@@ -78,7 +78,14 @@ export function findRule(env: LintEnvironment, id: string): CompiledRule | undef
   return undefined;
 }
 
-export function lintDocument(uri: string, text: string, env: LintEnvironment, kind: DocumentKind = detectKind(uri, text)): LintResult {
+/** Texts longer than this (in UTF-16 code units, ~4 MB) are not parsed. */
+export const MAX_TEXT_LENGTH = 4 * 1024 * 1024;
+
+export function lintDocument(uri: string, rawText: string, env: LintEnvironment, kind: DocumentKind = detectKind(uri, rawText.slice(0, 65536))): LintResult {
+  // Editors do not count a byte-order mark as a column; neither do we.
+  const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
+  const guard = guardInput(uri, text, env);
+  if (guard) return { uri, kind, findings: guard, parseFailed: true };
   if (kind !== 'spec') return { uri, kind, findings: [], parseFailed: false };
   const src = parseYamlSource(text);
   const out = new FindingSink(src, env);
@@ -118,6 +125,21 @@ export function lintDocument(uri: string, text: string, env: LintEnvironment, ki
   }
   const findings = applyDueDiligence(out.done(), dd, env.now);
   return { uri, kind, findings: sortFindings(findings), parseFailed: false };
+}
+
+/** Refuse input that cannot be a text document or would stall the linter: one clear finding. */
+function guardInput(uri: string, text: string, env: LintEnvironment): Finding[] | undefined {
+  const tooLarge = text.length > MAX_TEXT_LENGTH;
+  const binary = !tooLarge && text.slice(0, 65536).includes('\u0000');
+  if (!tooLarge && !binary) return undefined;
+  const out = new FindingSink(parseYamlSource(''), env);
+  const start = { line: 0, character: 0 };
+  const nl = text.indexOf('\n');
+  const firstLine = nl < 0 ? text.length : nl;
+  const range = { start, end: { line: 0, character: Math.min(firstLine, 80) } };
+  if (tooLarge) out.raw('FILE-TOO-LARGE', `Not checked: ${uri.split('/').pop()} is ${(text.length / 1048576).toFixed(1)} MB; the limit is ${MAX_TEXT_LENGTH / 1048576} MB.`, range, '');
+  else out.raw('FILE-BINARY', 'Not checked: the file contains NUL bytes, so it is not a text file.', range, '');
+  return out.done();
 }
 
 function checkSpecSchema(data: unknown, out: FindingSink): void {

@@ -32,6 +32,20 @@ export const META_RULES: Record<string, MetaRule> = {
     why: 'A market that cannot be matched to a country cannot be checked against the FCS list, so its risk would go unseen.',
     prompts: ['Use an ISO 3166-1 alpha-3 (ETH) or alpha-2 (ET) code, and ISO 3166-2 codes (ET-TI) for regions.'],
   },
+  'FILE-TOO-LARGE': {
+    id: 'FILE-TOO-LARGE',
+    title: 'The file is too large to check',
+    severity: 'medium',
+    why: 'Very large files are not read, so that one file cannot stall the editor or a CI run. Nothing in it was checked.',
+    prompts: ['Split the file (one feature per spec), or raise the limit if the file is legitimately this large.'],
+  },
+  'FILE-BINARY': {
+    id: 'FILE-BINARY',
+    title: 'The file is not text',
+    severity: 'medium',
+    why: 'The file contains NUL bytes, so it is not a YAML, JSON or Markdown text file; nothing in it was checked.',
+    prompts: ['Check that the right file was named, and that it was saved as UTF-8 text.'],
+  },
   'SPEC-MULTIDOC': {
     id: 'SPEC-MULTIDOC',
     title: 'Only the first YAML document of a spec is read',
