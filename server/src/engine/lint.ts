@@ -144,7 +144,7 @@ function guardInput(uri: string, text: string, env: LintEnvironment): Finding[] 
 
 function checkSpecSchema(data: unknown, out: FindingSink): void {
   for (const p of checkSchema(compileSchema(specSchema as JsonSchema), data)) {
-    out.meta('SPEC-SCHEMA', p.message, p.pointer, p.part);
+    out.meta('SPEC-SCHEMA', p.message, p.pointer, p.part, 0, p.suggestion);
   }
 }
 
@@ -154,7 +154,7 @@ function checkCountries(models: ModelObject[], markets: ReturnType<typeof resolv
     if (!m.code) return; // missing or mistyped: the schema check reports it
     if (!m.known) {
       const s = suggestCountry(m.code);
-      out.meta('SPEC-COUNTRY', `Unknown country code ${quote(m.code)}.` + (s ? ` Did you mean ${s.alpha3} (${s.name})?` : ' Use an ISO 3166-1 alpha-3 or alpha-2 code.'), at, 'value');
+      out.meta('SPEC-COUNTRY', `Unknown country code ${quote(m.code)}.` + (s ? ` Did you mean ${s.alpha3} (${s.name})?` : ' Use an ISO 3166-1 alpha-3 or alpha-2 code.'), at, 'value', 0, s?.alpha3);
       return;
     }
     const subs = models[i]?.['subnational'];
@@ -192,7 +192,7 @@ class FindingSink {
     return this.env.ruleSettings.get(id)?.severity ?? s;
   }
 
-  raw(id: string, message: string, range: Range, pointer: Pointer): void {
+  raw(id: string, message: string, range: Range, pointer: Pointer, suggestion?: string): void {
     const m = META_RULES[id];
     if (!m || this.env.ruleSettings.get(id)?.off) return;
     const severity = this.severityFor(id, m.severity);
@@ -210,11 +210,12 @@ class FindingSink {
       basis: [],
       cases: [],
       docsPath: `docs/rules/${id}.md`,
+      ...(suggestion !== undefined ? { suggestion } : {}),
     });
   }
 
-  meta(id: string, message: string, pointer: Pointer, part: RangePart, docIndex = 0): void {
-    this.raw(id, message, locatePointer(this.src, pointer, part, docIndex).range, pointer);
+  meta(id: string, message: string, pointer: Pointer, part: RangePart, docIndex = 0, suggestion?: string): void {
+    this.raw(id, message, locatePointer(this.src, pointer, part, docIndex).range, pointer, suggestion);
   }
 
   hit(h: RuleHit): void {

@@ -65,6 +65,8 @@ export interface Finding {
   waiver?: FindingWaiver;
   /** Documentation page of the rule, relative to the package root (docs/rules/ID.md). */
   docsPath?: string;
+  /** A replacement for the text at `range` the user probably meant ("did you mean"). */
+  suggestion?: string;
 }
 
 export interface LintResult {
