@@ -1,20 +1,65 @@
 // Turn the command line's files, folders and globs into a sorted list of files to lint.
+// Folders are searched for *.fcs.yaml; globs match any file. `.fcs-lintignore` and
+// `.gitignore` in the current directory (gitignore syntax, via the `ignore` package) exclude
+// paths found in folders or by globs and also explicitly named files.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import ignore, { type Ignore } from 'ignore';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { isLintable } from '../engine/documentKind';
 
 export class MissingPathError extends Error {}
 
 const SKIP_DIRS = ['**/node_modules/**', '**/.git/**'];
+export const IGNORE_FILES = ['.fcs-lintignore', '.gitignore'];
 
-export function resolveFiles(patterns: string[], cwd: string): string[] {
+export interface ResolveOptions {
+  /** Read .fcs-lintignore and .gitignore from cwd (default true). */
+  useIgnoreFiles?: boolean;
+}
+
+export interface ResolvedFiles {
+  files: string[];
+  /** How many files the ignore files excluded. */
+  ignored: number;
+}
+
+/** The ignore matcher for cwd, or undefined when there are no ignore files. */
+export function loadIgnore(cwd: string): Ignore | undefined {
+  let ig: Ignore | undefined;
+  for (const name of IGNORE_FILES) {
+    let text: string;
+    try {
+      text = fs.readFileSync(path.join(cwd, name), 'utf8');
+    } catch {
+      continue;
+    }
+    ig = (ig ?? ignore()).add(text);
+  }
+  return ig;
+}
+
+function isIgnored(ig: Ignore | undefined, abs: string, cwd: string): boolean {
+  if (!ig) return false;
+  const rel = path.relative(cwd, abs);
+  // Only paths inside cwd are matched; the ignore files speak about this folder.
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return false;
+  return ig.ignores(rel.split(path.sep).join('/'));
+}
+
+export function resolveFiles(patterns: string[], cwd: string, opts: ResolveOptions = {}): ResolvedFiles {
+  const ig = opts.useIgnoreFiles === false ? undefined : loadIgnore(cwd);
   const out = new Set<string>();
+  let ignored = 0;
+  const add = (abs: string) => {
+    if (isIgnored(ig, abs, cwd)) ignored++;
+    else out.add(path.normalize(abs));
+  };
   for (const p of patterns) {
     if (isDynamicPattern(p)) {
-      const hits = globSync(p, { cwd, absolute: true, ignore: SKIP_DIRS, dot: false });
+      const hits = globSync(p, { cwd, absolute: true, ignore: SKIP_DIRS, dot: false, onlyFiles: true });
       if (hits.length === 0) throw new MissingPathError(`No files match the pattern '${p}'.`);
-      for (const h of hits) out.add(path.normalize(h));
+      for (const h of hits) add(h);
       continue;
     }
     const abs = path.resolve(cwd, p);
@@ -26,10 +71,10 @@ export function resolveFiles(patterns: string[], cwd: string): string[] {
     }
     if (st.isDirectory()) {
       const hits = globSync('**/*', { cwd: abs, absolute: true, ignore: SKIP_DIRS, onlyFiles: true });
-      for (const h of hits) if (isLintable(h)) out.add(path.normalize(h));
+      for (const h of hits) if (isLintable(h)) add(h);
     } else {
-      out.add(abs);
+      add(abs);
     }
   }
-  return [...out].sort();
+  return { files: [...out].sort(), ignored };
 }

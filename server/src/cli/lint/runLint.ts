@@ -1,17 +1,65 @@
-// The lint command: options → files → engine → reporters → exit code.
+// The lint command: options → files → engine → reporters → outputs → exit code.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { editionLabel } from '../../engine/contexts/fcsList';
-import { createLintEnvironment, lintDocument } from '../../engine/lint';
+import { createLintEnvironment, lintDocument, type LintEnvironment } from '../../engine/lint';
 import { severityRank } from '../../engine/types';
 import { MissingPathError, resolveFiles } from '../files';
-import { EXIT, VERSION, type CliIo } from '../io';
+import { EXIT, REPOSITORY_URL, VERSION, type CliIo } from '../io';
 import { UsageError } from '../options';
-import { reporterFor } from '../reporters';
+import { reporterFor, type ReportContext } from '../reporters';
 import { toReport, type FileReport } from '../reporters/report';
-import { lintHelp, parseLintOptions } from './options';
+import { changedFiles } from './git';
+import { lintHelp, parseLintOptions, type LintOptions } from './options';
+import { writeFileAtomic } from './outputs';
+import { createProgress } from './progress';
+import { ruleCatalog } from './ruleCatalog';
 
-export function runLint(argv: string[], io: CliIo): number {
+/** The engine environment for this run (the place to add configuration, baselines…). */
+function createEnvironment(opts: LintOptions): LintEnvironment {
+  return createLintEnvironment({ now: new Date(), stage: opts.stage });
+}
+
+/** Forward slashes, relative to cwd when inside it. */
+function displayPath(file: string, cwd: string): string {
+  const rel = path.relative(cwd, file);
+  return (rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file).split(path.sep).join('/');
+}
+
+interface Input {
+  /** Path shown in reports. */
+  display: string;
+  /** Path the engine sees (decides the document kind). */
+  uri: string;
+  read: () => Promise<string> | string;
+}
+
+function selectInputs(opts: LintOptions, io: CliIo): Input[] {
+  if (opts.stdin) {
+    const abs = path.resolve(io.cwd, opts.stdinFilename);
+    return [{ display: displayPath(abs, io.cwd), uri: abs, read: () => io.readStdin() }];
+  }
+  let patterns = opts.patterns;
+  if (patterns.length === 0) {
+    if (opts.changedSince === undefined) throw new UsageError('no files, folders or globs given. Example: fcs-lint examples/ (see --help).');
+    patterns = ['.'];
+  }
+  let files: string[];
+  try {
+    files = resolveFiles(patterns, io.cwd, { useIgnoreFiles: opts.useIgnoreFiles }).files;
+  } catch (e) {
+    if (e instanceof MissingPathError) throw new UsageError(e.message);
+    throw e;
+  }
+  if (opts.changedSince !== undefined) {
+    const changed = changedFiles(opts.changedSince, io.cwd);
+    files = files.filter((f) => changed.has(f));
+  }
+  return files.map((f) => ({ display: displayPath(f, io.cwd), uri: f, read: () => fs.readFileSync(f, 'utf8') }));
+}
+
+export async function runLint(argv: string[], io: CliIo): Promise<number> {
   const opts = parseLintOptions(argv);
   if (opts.help) {
     io.stdout(lintHelp());
@@ -21,37 +69,68 @@ export function runLint(argv: string[], io: CliIo): number {
     io.stdout(`${VERSION}\n`);
     return EXIT.ok;
   }
-  if (opts.patterns.length === 0) throw new UsageError('no files, folders or globs given. Example: fcs-lint examples/ (see --help).');
-  let files: string[];
-  try {
-    files = resolveFiles(opts.patterns, io.cwd);
-  } catch (e) {
-    if (e instanceof MissingPathError) throw new UsageError(e.message);
-    throw e;
-  }
-  const env = createLintEnvironment({ now: new Date() });
+  const inputs = selectInputs(opts, io);
+  const env = createEnvironment(opts);
   const reports: FileReport[] = [];
   let toolError = false;
-  for (const file of files) {
-    const rel = path.relative(io.cwd, file) || file;
+  const progress = createProgress(io, inputs.length, opts.progress);
+  for (const input of inputs) {
     let text: string;
     try {
-      text = fs.readFileSync(file, 'utf8');
+      text = await input.read();
     } catch (e) {
-      io.stderr(`fcs-lint: cannot read ${rel}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      io.stderr(`fcs-lint: cannot read ${input.display}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
       toolError = true;
+      progress.tick();
       continue;
     }
-    const result = lintDocument(file, text, env);
+    const result = lintDocument(input.uri, text, env);
+    progress.tick();
     if (result.kind === 'unknown') {
-      io.stderr(`fcs-lint: skipped ${rel}: not an fcs-lint spec (*.fcs.yaml with spec_version and feature).\n`);
+      io.stderr(`fcs-lint: skipped ${input.display}: not an fcs-lint spec (*.fcs.yaml with spec_version and feature).\n`);
       continue;
     }
-    reports.push(toReport(rel.split(path.sep).join('/'), result));
+    reports.push(toReport(input.display, result));
   }
-  const color = opts.color ?? (io.isTTY && !io.env['NO_COLOR']);
-  for (const o of opts.outputs) io.stdout(reporterFor(o.format).render(reports, { color, edition: editionLabel(env.edition) }));
+  progress.done();
+
+  const ctx: ReportContext = {
+    color: opts.color ?? (io.isTTY && !io.env['NO_COLOR']),
+    edition: editionLabel(env.edition),
+    toolVersion: VERSION,
+    docsBaseUrl: opts.docsBaseUrl,
+    ...(/^https?:\/\//.test(REPOSITORY_URL) ? { informationUri: REPOSITORY_URL } : {}),
+    rules: ruleCatalog(env),
+    stage: opts.stage,
+    failOn: opts.failOn,
+    rootUri: pathToFileURL(io.cwd).href.replace(/\/?$/, '/'),
+  };
+  for (const o of opts.outputs) {
+    const text = reporterFor(o.format).render(reports, o.path === undefined ? ctx : { ...ctx, color: opts.color ?? false });
+    if (o.path === undefined) {
+      io.stdout(text);
+      continue;
+    }
+    try {
+      writeFileAtomic(path.resolve(io.cwd, o.path), text);
+    } catch (e) {
+      io.stderr(`fcs-lint: cannot write ${o.path}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      toolError = true;
+    }
+  }
   if (toolError) return EXIT.usage;
-  const failing = reports.some((r) => r.findings.some((f) => severityRank(f.severity) >= severityRank(opts.failOn)));
-  return failing ? EXIT.findings : EXIT.ok;
+  return gate(reports, opts, io);
+}
+
+/** Exit 1 when a finding reaches --fail-on or warnings exceed --max-warnings. */
+function gate(reports: FileReport[], opts: LintOptions, io: CliIo): number {
+  const all = reports.flatMap((r) => r.findings);
+  const failing = all.filter((f) => severityRank(f.severity) >= severityRank(opts.failOn)).length;
+  const warnings = all.filter((f) => f.severity === 'medium').length;
+  if (failing > 0) return EXIT.findings;
+  if (opts.maxWarnings !== undefined && warnings > opts.maxWarnings) {
+    io.stderr(`fcs-lint: ${warnings} warning${warnings === 1 ? '' : 's'} (medium findings), more than --max-warnings ${opts.maxWarnings}.\n`);
+    return EXIT.findings;
+  }
+  return EXIT.ok;
 }
