@@ -1,17 +1,43 @@
 // Which kind of document a file is. File names hint; content decides for ambiguous names.
+import { detectFlagFormat } from './formats/readFlags';
 import type { DocumentKind } from './types';
 
 const SPEC_NAME = /\.fcs\.ya?ml$/i;
 const SPEC_CONTENT = /^spec_version\s*:/m;
+const DATA_FILE = /\.(json|ya?ml)$/i;
+/** Names flag files usually have (they only make the linter look; content decides). */
+const FLAG_NAME_HINT = /(\.flagd\.(json|ya?ml)|\.goff\.(json|ya?ml)|(^|[/\\])(features|flags|flag-config|flagd|unleash[^/\\]*|launchdarkly[^/\\]*|[^/\\]*-flags|bootstrap[^/\\]*|export[^/\\]*)\.(json|ya?ml))$/i;
+/** Cheap content signatures of the five supported flag formats (flag-formats.md §6.2). */
+const FLAG_SIGNATURES: RegExp[] = [
+  /flagd\.dev\/schema|core\.openfeature\.dev\//,
+  /["']?defaultVariant["']?\s*:/,
+  /_FLAG_TYPE\b|\bmatch_type\s*:|["']?distributions["']?\s*:|["']?rollouts["']?\s*:/,
+  /["']?variations["']?\s*:[\s\S]*["']?(defaultRule|targeting)["']?\s*:/,
+  /["']?(strategies|featureStrategies)["']?\s*:/,
+  /["']?(offVariation|fallthrough|flagValues)["']?\s*:/,
+];
+
+/** The engine reads at most this much text to decide the kind (lint.ts passes a prefix). */
+const PREFIX = 65536;
 
 export function detectKind(uri: string, text: string): DocumentKind {
   const path = uri.replace(/[?#].*$/, '');
   if (SPEC_NAME.test(path)) return 'spec';
   if (/\.ya?ml$/i.test(path) && SPEC_CONTENT.test(text.slice(0, 4096)) && /^feature\s*:/m.test(text)) return 'spec';
+  if (DATA_FILE.test(path) && looksLikeFlags(text)) return 'flags';
   return 'unknown';
+}
+
+function looksLikeFlags(text: string): boolean {
+  const head = text.slice(0, PREFIX);
+  if (!FLAG_SIGNATURES.some((r) => r.test(head))) return false;
+  // A prefix of a long file cannot be parsed; its signature decides, and lintFlagDocument
+  // reads the whole text (reporting nothing when it is not a flag file after all).
+  if (text.length >= PREFIX) return true;
+  return detectFlagFormat(text) !== undefined;
 }
 
 /** Whether a path is one the linter reads when given a folder. */
 export function isLintable(path: string): boolean {
-  return SPEC_NAME.test(path);
+  return SPEC_NAME.test(path) || FLAG_NAME_HINT.test(path);
 }

@@ -18,6 +18,9 @@ import { detectKind } from './documentKind';
 import { joinPointer, locatePointer, parseYamlSource, toData, type RangePart, type YamlSource } from './parse/yamlSource';
 import { severityRank, type DocumentKind, type Finding, type LintResult, type Pointer, type Range, type Severity } from './types';
 import { quote } from './util/quote';
+import { lintFlagDocument } from './formats/lintFlags';
+import { specFlagLinks } from './formats/specLinks';
+import type { WorkspaceIndex } from './workspace/index';
 
 export interface RuleSetting {
   severity?: Severity;
@@ -35,6 +38,8 @@ export interface LintEnvironment {
   ruleSettings: Map<string, RuleSetting>;
   /** Evaluate as if the features were at this lifecycle stage (CLI --stage). */
   stage?: string;
+  /** Summaries of the workspace's specs and flag files; enables the cross-file flag checks. */
+  workspace?: WorkspaceIndex;
 }
 
 export interface EnvironmentInput {
@@ -86,6 +91,7 @@ export function lintDocument(uri: string, rawText: string, env: LintEnvironment,
   const text = rawText.charCodeAt(0) === 0xfeff ? rawText.slice(1) : rawText;
   const guard = guardInput(uri, text, env);
   if (guard) return { uri, kind, findings: guard, parseFailed: true };
+  if (kind === 'flags') return lintFlagDocument(uri, text, env, (src) => new FindingSink(src, env));
   if (kind !== 'spec') return { uri, kind, findings: [], parseFailed: false };
   const src = parseYamlSource(text);
   const out = new FindingSink(src, env);
@@ -110,7 +116,7 @@ export function lintDocument(uri: string, rawText: string, env: LintEnvironment,
   const facts = deriveFacts(spec, markets, rawKeys, env.edition.edition);
   setCelClock(env.now);
   const rules = env.checklists.flatMap((c) => c.rules).filter((r) => !env.ruleSettings.get(r.id)?.off);
-  const { hits, errors } = evaluateRules(rules, { spec, facts, markets, options: env.options, stage: env.stage });
+  const { hits, errors } = evaluateRules(rules, { spec, facts, markets, options: env.options, stage: env.stage, collections: env.workspace ? { flag_links: specFlagLinks(spec, markets, env.workspace, uri) } : undefined });
   for (const h of hits) out.hit(h);
   for (const e of errors) out.meta('CHECKLIST-EVAL', `${e.rule.id} could not be evaluated: ${e.message}`, e.pointer, 'key');
   const dd = readDueDiligence(spec);
@@ -219,7 +225,8 @@ class FindingSink {
   }
 
   hit(h: RuleHit): void {
-    const loc = h.pointers.map((p) => locatePointer(this.src, p)).find((l) => l.exact) ?? locatePointer(this.src, h.pointers[0] ?? '');
+    const doc = h.docIndex ?? 0;
+    const loc = h.pointers.map((p) => locatePointer(this.src, p, 'auto', doc)).find((l) => l.exact) ?? locatePointer(this.src, h.pointers[0] ?? '', 'auto', doc);
     const severity = this.severityFor(h.rule.id, h.severity);
     const edition = h.rule.usesCountryData ? editionLabel(this.env.edition) : undefined;
     this.findings.push({
@@ -229,7 +236,7 @@ class FindingSink {
       baseSeverity: severity,
       status: 'open',
       message: edition ? `${h.message} (${edition})` : h.message,
-      pointer: loc.exact ? (h.pointers.find((p) => locatePointer(this.src, p).exact) ?? loc.pointer) : (h.pointers[0] ?? ''),
+      pointer: loc.exact ? (h.pointers.find((p) => locatePointer(this.src, p, 'auto', doc).exact) ?? loc.pointer) : (h.pointers[0] ?? ''),
       range: loc.range,
       prompts: h.rule.prompts,
       mitigations: h.rule.mitigations,

@@ -77,7 +77,8 @@ export interface LintResult {
   parseFailed: boolean;
 }
 
-export type DocumentKind = 'spec' | 'unknown';
+/** 'flags': a feature-flag file in a supported format (flagd, Flipt, GO Feature Flag, Unleash, LaunchDarkly). */
+export type DocumentKind = 'spec' | 'flags' | 'unknown';
 
 export function severityRank(s: Severity): number {
   return SEVERITIES.length - SEVERITIES.indexOf(s);

@@ -14,96 +14,153 @@ export interface RuleHit {
   message: string;
   /** Candidate pointers, best first; the first that exists in the source is used. */
   pointers: Pointer[];
+  /** The YAML document of a multi-document stream the pointers refer to. */
+  docIndex?: number;
 }
 
 export interface RuleError {
   rule: CompiledRule;
   pointer: Pointer;
   message: string;
+  docIndex?: number;
 }
 
 interface Collection {
+  /** Which document kind the collection belongs to (rules with `target: flags` use flag collections). */
+  target: RuleTarget;
   pointer: Pointer;
   alias: string;
-  items: (spec: ModelObject, markets: ResolvedMarket[]) => ModelValue[];
+  items: (input: EvaluationInput) => unknown[];
+  /** Where an item is in the source, when items carry their own place (flag collections). */
+  place?: (item: Record<string, unknown>) => { pointer: Pointer; doc: number };
+  /** Further names bound per item (e.g. `flag` for an exposure). */
+  bind?: (item: Record<string, unknown>) => Record<string, unknown>;
 }
 
-const listAt = (...path: string[]) => (spec: ModelObject): ModelValue[] => {
-  let v: ModelValue | undefined = spec;
+export type RuleTarget = 'spec' | 'flags';
+
+const listAt = (...path: string[]) => (input: EvaluationInput): ModelValue[] => {
+  let v: ModelValue | undefined = input.target === 'flags' ? undefined : input.spec;
   for (const p of path) v = v && typeof v === 'object' && !Array.isArray(v) ? (v as ModelObject)[p] : undefined;
   return Array.isArray(v) ? v : [];
 };
 
+const extra = (name: string) => (input: EvaluationInput): unknown[] => input.collections?.[name] ?? [];
+const ownPlace = (item: Record<string, unknown>) => ({ pointer: typeof item['pointer'] === 'string' ? item['pointer'] : '', doc: typeof item['doc'] === 'number' ? item['doc'] : 0 });
+const withFlag = (item: Record<string, unknown>) => ({ flag: item['flag'] });
+
 /** The collections a rule can iterate, where they live, and the name each item is bound to. */
 export const COLLECTIONS: Record<string, Collection> = {
   markets: {
+    target: 'spec',
     pointer: '/markets',
     alias: 'market',
-    items: (spec, markets) =>
-      listAt('markets')(spec).map((m, i) => ({ ...(m as ModelObject), ...(markets[i] as unknown as ModelObject) })),
+    items: (input) =>
+      listAt('markets')(input).map((m, i) => ({ ...(m as ModelObject), ...((input.target === 'flags' ? [] : input.markets)[i] as unknown as ModelObject) })),
   },
-  data: { pointer: '/data', alias: 'datum', items: listAt('data') },
-  engagements: { pointer: '/engagements', alias: 'engagement', items: listAt('engagements') },
-  harms: { pointer: '/harms', alias: 'harm', items: listAt('harms') },
-  mitigations: { pointer: '/mitigations', alias: 'mitigation', items: listAt('mitigations') },
-  user_groups: { pointer: '/user_groups', alias: 'group', items: listAt('user_groups') },
-  escalation_contacts: { pointer: '/escalation_contacts', alias: 'contact', items: listAt('escalation_contacts') },
-  crisis_levers: { pointer: '/capabilities/ranking/crisis_levers', alias: 'lever', items: listAt('capabilities', 'ranking', 'crisis_levers') },
-  ml_evaluations: { pointer: '/capabilities/ml/evaluations', alias: 'evaluation', items: listAt('capabilities', 'ml', 'evaluations') },
-  dd_waivers: { pointer: '/dd_waivers', alias: 'waiver', items: listAt('dd_waivers') },
+  data: { target: 'spec', pointer: '/data', alias: 'datum', items: listAt('data') },
+  engagements: { target: 'spec', pointer: '/engagements', alias: 'engagement', items: listAt('engagements') },
+  harms: { target: 'spec', pointer: '/harms', alias: 'harm', items: listAt('harms') },
+  mitigations: { target: 'spec', pointer: '/mitigations', alias: 'mitigation', items: listAt('mitigations') },
+  user_groups: { target: 'spec', pointer: '/user_groups', alias: 'group', items: listAt('user_groups') },
+  escalation_contacts: { target: 'spec', pointer: '/escalation_contacts', alias: 'contact', items: listAt('escalation_contacts') },
+  crisis_levers: { target: 'spec', pointer: '/capabilities/ranking/crisis_levers', alias: 'lever', items: listAt('capabilities', 'ranking', 'crisis_levers') },
+  ml_evaluations: { target: 'spec', pointer: '/capabilities/ml/evaluations', alias: 'evaluation', items: listAt('capabilities', 'ml', 'evaluations') },
+  dd_waivers: { target: 'spec', pointer: '/dd_waivers', alias: 'waiver', items: listAt('dd_waivers') },
+  // A spec's flag keys (kill_switch, mitigations) resolved against the workspace's flag files.
+  flag_links: { target: 'spec', pointer: '', alias: 'link', items: extra('flag_links'), place: ownPlace },
+  // Flag files (rules with `target: flags`); see server/checklists/fcs-flags.yaml for the fields.
+  flags: { target: 'flags', pointer: '', alias: 'flag', items: extra('flags'), place: ownPlace },
+  flag_rules: { target: 'flags', pointer: '', alias: 'rule', items: extra('flag_rules'), place: ownPlace, bind: withFlag },
+  flag_exposures: { target: 'flags', pointer: '', alias: 'exposure', items: extra('flag_exposures'), place: ownPlace, bind: withFlag },
+  flag_conditions: { target: 'flags', pointer: '', alias: 'condition', items: extra('flag_conditions'), place: ownPlace, bind: withFlag },
+  flag_unevaluated: { target: 'flags', pointer: '', alias: 'problem', items: extra('flag_unevaluated'), place: ownPlace, bind: withFlag },
 };
 
-export interface EvaluationInput {
+export interface SpecEvaluationInput {
+  target?: 'spec';
   spec: ModelObject;
   facts: Facts;
   markets: ResolvedMarket[];
   options: Record<string, number>;
   /** Evaluate as if the feature were at this stage (CLI --stage); defaults to the spec's own. */
   stage?: string;
+  /** Collections computed outside the spec (flag_links, from the workspace index). */
+  collections?: Record<string, Record<string, unknown>[]>;
 }
+
+/** Input for rules with `target: flags`: file facts and the flag collections. */
+export interface FlagEvaluationInput {
+  target: 'flags';
+  facts: Record<string, unknown> & { in_fcs: boolean };
+  options: Record<string, number>;
+  collections: Record<string, Record<string, unknown>[]>;
+}
+
+export type EvaluationInput = SpecEvaluationInput | FlagEvaluationInput;
 
 export function evaluateRules(rules: readonly CompiledRule[], input: EvaluationInput): { hits: RuleHit[]; errors: RuleError[] } {
   const hits: RuleHit[] = [];
   const errors: RuleError[] = [];
-  const stageAt = input.stage ? Math.max(0, stageIndex(input.stage)) : input.facts.stage_index;
-  const base: Record<string, unknown> = {
-    spec: toCelValue(input.spec),
-    facts: toCelValue({ ...input.facts, stage_index: stageAt, stage: input.stage ?? input.facts.stage }),
-    options: toCelValue(input.options),
-  };
+  const target: RuleTarget = input.target ?? 'spec';
+  let base: Record<string, unknown>;
+  let stageAt = Infinity;
+  if (input.target === 'flags') {
+    base = { facts: toCelValue(input.facts), options: toCelValue(input.options) };
+  } else {
+    stageAt = input.stage ? Math.max(0, stageIndex(input.stage)) : input.facts.stage_index;
+    base = {
+      spec: toCelValue(input.spec),
+      facts: toCelValue({ ...input.facts, stage_index: stageAt, stage: input.stage ?? input.facts.stage }),
+      options: toCelValue(input.options),
+    };
+  }
   const cache = new Map<string, unknown[]>();
   for (const rule of rules) {
-    if (stageIndex(rule.stage) > stageAt) continue;
+    if ((rule.target ?? 'spec') !== target) continue;
+    // For flag files the stage is informative: the linked spec's stage is read in `when`.
+    if (target === 'spec' && stageIndex(rule.stage) > stageAt) continue;
     if (rule.applies === 'fcs' && !input.facts.in_fcs) continue;
     if (!rule.forEach) {
       runOne(rule, base, '', hits, errors);
       continue;
     }
     const coll = COLLECTIONS[rule.forEach];
-    if (!coll) continue;
+    if (!coll || coll.target !== target) continue;
+    const raw = coll.items(input);
     let items = cache.get(rule.forEach);
     if (!items) {
-      items = coll.items(input.spec, input.markets).map((x) => toCelValue(x));
+      items = raw.map((x) => toCelValue(x));
       cache.set(rule.forEach, items);
     }
     items.forEach((item, i) => {
-      const ctx = { ...base, item, [coll.alias]: item, index: BigInt(i) };
-      runOne(rule, ctx, joinPointer(coll.pointer, i), hits, errors);
+      const rawItem = (raw[i] ?? {}) as Record<string, unknown>;
+      const bound = coll.bind ? (coll.bind(item as Record<string, unknown>) ?? {}) : {};
+      const ctx = { ...base, ...bound, item, [coll.alias]: item, index: BigInt(i) };
+      const place = coll.place ? coll.place(rawItem) : { pointer: joinPointer(coll.pointer, i), doc: 0 };
+      runOne(rule, ctx, place.pointer, hits, errors, place.doc);
     });
   }
   return { hits, errors };
 }
 
-function runOne(rule: CompiledRule, ctx: Record<string, unknown>, itemPointer: Pointer, hits: RuleHit[], errors: RuleError[]): void {
+/** `$name.path` in `at`: a pointer held by a value of the evaluation context. */
+function contextPointer(ctx: Record<string, unknown>, ref: string): Pointer | undefined {
+  let v: unknown = ctx;
+  for (const part of ref.slice(1).split('.')) v = v && typeof v === 'object' ? (v as Record<string, unknown>)[part] : undefined;
+  return typeof v === 'string' && (v === '' || v.startsWith('/')) ? v : undefined;
+}
+
+function runOne(rule: CompiledRule, ctx: Record<string, unknown>, itemPointer: Pointer, hits: RuleHit[], errors: RuleError[], docIndex = 0): void {
   let fired: unknown;
   try {
     fired = rule.when(ctx);
   } catch (e) {
-    errors.push({ rule, pointer: itemPointer, message: (e as Error).message.split('\n')[0] ?? 'error' });
+    errors.push({ rule, pointer: itemPointer, message: (e as Error).message.split('\n')[0] ?? 'error', docIndex });
     return;
   }
   if (fired !== true) {
-    if (fired !== false) errors.push({ rule, pointer: itemPointer, message: `condition gave ${typeof fired}, not a boolean` });
+    if (fired !== false) errors.push({ rule, pointer: itemPointer, message: `condition gave ${typeof fired}, not a boolean`, docIndex });
     return;
   }
   let severity = rule.severity;
@@ -115,7 +172,8 @@ function runOne(rule: CompiledRule, ctx: Record<string, unknown>, itemPointer: P
     }
   }
   const pointers = rule.at.length
-    ? rule.at.map((a) => (a.startsWith('/') ? a : itemPointer + '/' + a))
+    ? rule.at.flatMap((a) => (a.startsWith('$') ? (contextPointer(ctx, a) ?? []) : [a.startsWith('/') ? a : itemPointer + '/' + a]))
     : [itemPointer];
-  hits.push({ rule, severity, message: rule.message(ctx), pointers });
+  if (pointers.length === 0) pointers.push(itemPointer);
+  hits.push({ rule, severity, message: rule.message(ctx), pointers, docIndex });
 }

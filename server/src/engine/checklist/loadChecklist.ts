@@ -16,6 +16,8 @@ export interface CompiledRule {
   escalate: { test: CelProgram; to: Severity; source: string }[];
   stage: LifecycleStage;
   applies: 'fcs' | 'all';
+  /** What the rule reads: a spec (default) or a flag file's flag model. */
+  target: 'spec' | 'flags';
   forEach?: string;
   when: CelProgram;
   whenSource: string;
@@ -55,6 +57,7 @@ interface RawRule {
   escalate?: { if: string; to: Severity }[];
   stage: LifecycleStage;
   applies?: 'fcs' | 'all';
+  target?: 'spec' | 'flags';
   for_each?: string;
   when: string;
   at?: string | string[];
@@ -74,7 +77,7 @@ interface RawChecklist {
   rules: RawRule[];
 }
 
-const COUNTRY_DATA_WORDS = /\b(category|in_fcs|in_conflict|fcs_markets|conflict_markets|listed_category)\b/;
+const COUNTRY_DATA_WORDS = /\b(category|in_fcs|in_conflict|fcs_markets|conflict_markets|listed_category|fcs_reach|conflict_reach)\b/;
 
 export function loadChecklist(file: string, text: string): LoadedChecklist {
   const src = parseYamlSource(text);
@@ -146,6 +149,7 @@ function compileRule(r: RawRule, checklist: string, src: YamlSource, base: strin
     escalate,
     stage: r.stage,
     applies: r.applies ?? 'all',
+    target: r.target ?? 'spec',
     forEach: r.for_each,
     when,
     whenSource: r.when,

@@ -1,0 +1,39 @@
+// Lint a flag file: read it (format detected from content), build the flag facts and run the
+// `target: flags` checklist rules. Findings land on the exact flag, rule, clause or variant node
+// of the right YAML document. lint.ts dispatches here for DocumentKind 'flags'.
+import type { RuleHit } from '../checklist/evaluate';
+import { evaluateRules } from '../checklist/evaluate';
+import { setCelClock } from '../checklist/cel';
+import type { LintEnvironment } from '../lint';
+import type { RangePart, YamlSource } from '../parse/yamlSource';
+import type { Finding, LintResult, Pointer, Range } from '../types';
+import { buildFlagFacts } from './flagFacts';
+import { readFlagFile } from './readFlags';
+
+/** The part of lint.ts's FindingSink this module uses. */
+export interface FlagFindingSink {
+  raw(id: string, message: string, range: Range, pointer: Pointer): void;
+  meta(id: string, message: string, pointer: Pointer, part: RangePart, docIndex?: number): void;
+  hit(h: RuleHit): void;
+  done(): Finding[];
+}
+
+export function lintFlagDocument(uri: string, text: string, env: LintEnvironment, makeSink: (src: YamlSource) => FlagFindingSink): LintResult {
+  const read = readFlagFile(text, env.now);
+  // Not a flag file after all (only its prefix looked like one): leave it alone.
+  if (!read.file) return { uri, kind: 'unknown', findings: [], parseFailed: false };
+  const out = makeSink(read.src);
+  for (const e of read.src.errors) out.raw('SPEC-PARSE', `YAML/JSON syntax error: ${e.message}`, e.range, '');
+  const { facts, collections } = buildFlagFacts(uri, read.file, env);
+  setCelClock(env.now);
+  const rules = env.checklists.flatMap((c) => c.rules).filter((r) => r.target === 'flags' && !env.ruleSettings.get(r.id)?.off);
+  const { hits, errors } = evaluateRules(rules, { target: 'flags', facts, options: env.options, collections });
+  for (const h of hits) out.hit(h);
+  for (const e of errors) out.meta('CHECKLIST-EVAL', `${e.rule.id} could not be evaluated: ${e.message}`, e.pointer, 'key', e.docIndex ?? 0);
+  const findings = out.done();
+  return { uri, kind: 'flags', findings: sortFindings(findings), parseFailed: false };
+}
+
+function sortFindings(f: Finding[]): Finding[] {
+  return [...f].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId));
+}
