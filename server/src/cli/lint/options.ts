@@ -115,7 +115,7 @@ Outputs:
   at most one format may go to stdout. A lone -o without any -f writes stylish to <path>.
   fcs-lint specs/ -f stylish -f sarif -o fcs.sarif -f junit -o fcs.xml
 
-Gates (exit codes):
+Exit codes:
   0  no finding at or above --fail-on and at most --max-warnings warnings
   1  a finding at or above --fail-on (default high), or more than --max-warnings
      warnings (a warning is a medium finding)
