@@ -1,6 +1,15 @@
 // Process bookkeeping for the e2e harness: every child we start runs in its own process group
 // (spawned detached) and is ended by group — on normal exit, on failure and on a signal.
 import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { RUN } from './paths.mjs';
+
+// Every group is also written to e2e/.run/pgids/, so the top-level runner can end groups that a
+// killed sub-process could not end itself (and a new run can end leftovers of a crashed one).
+const PGID_DIR = path.join(RUN, 'pgids');
+const remember = (pid) => { try { fs.mkdirSync(PGID_DIR, { recursive: true }); fs.writeFileSync(path.join(PGID_DIR, String(pid)), ''); } catch { /* best effort */ } };
+const forget = (pid) => { try { fs.rmSync(path.join(PGID_DIR, String(pid)), { force: true }); } catch { /* best effort */ } };
 
 const groups = new Set();
 const cleanups = [];
@@ -10,14 +19,15 @@ let handlersInstalled = false;
 export function spawnGroup(cmd, args, opts = {}) {
   const child = spawn(cmd, args, { ...opts, detached: true });
   if (child.pid) {
-    groups.add(child.pid);
-    child.on('exit', () => setTimeout(() => groups.delete(child.pid), 3000).unref());
+    trackGroup(child.pid);
+    // A finished command whose group is empty needs no ending later: forget it (its pid may be reused).
+    child.on('exit', () => { if (!alive(child.pid)) { groups.delete(child.pid); forget(child.pid); } });
   }
   return child;
 }
 
 /** Track a process group started by someone else (e.g. the browser playwright launched detached). */
-export function trackGroup(pid) { if (pid) groups.add(pid); }
+export function trackGroup(pid) { if (pid) { groups.add(pid); remember(pid); } }
 
 /** Register async cleanup (closing a browser politely) to run before groups are killed. */
 export function onCleanup(fn) { cleanups.push(fn); }
@@ -40,7 +50,21 @@ export async function cleanup(graceMs = 3000) {
   const end = Date.now() + graceMs;
   while (Date.now() < end && [...groups].some(alive)) await sleep(100);
   killGroups('SIGKILL');
+  for (const pid of groups) forget(pid);
   groups.clear();
+}
+
+/** End every process group recorded under e2e/.run/pgids/ (by anyone in this or an earlier run). */
+export async function killRecordedGroups(graceMs = 3000) {
+  let pids = [];
+  try { pids = fs.readdirSync(PGID_DIR).map(Number).filter((n) => n > 1); } catch { return 0; }
+  const live = pids.filter(alive);
+  for (const pid of live) signalGroup(pid, 'SIGTERM');
+  const end = Date.now() + graceMs;
+  while (Date.now() < end && live.some(alive)) await sleep(100);
+  for (const pid of live) signalGroup(pid, 'SIGKILL');
+  for (const pid of pids) forget(pid);
+  return live.length;
 }
 
 function alive(pid) { try { process.kill(-pid, 0); return true; } catch { return false; } }
