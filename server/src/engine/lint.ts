@@ -18,6 +18,10 @@ import { detectKind } from './documentKind';
 import { joinPointer, locatePointer, parseYamlSource, toData, type RangePart, type YamlSource } from './parse/yamlSource';
 import { severityRank, type DocumentKind, type Finding, type LintResult, type Pointer, type Range, type Severity } from './types';
 import { quote } from './util/quote';
+import { earlyWarnings, type EarlyWarningSettings } from './meta/earlyWarning';
+import { yamlDirectives } from './suppress/directives';
+import { findingFingerprint } from './suppress/fingerprint';
+import { applyInline, type InlineMode } from './suppress/inline';
 import { lintFlagDocument } from './formats/lintFlags';
 import { specFlagLinks } from './formats/specLinks';
 import type { WorkspaceIndex } from './workspace/index';
@@ -25,6 +29,8 @@ import type { WorkspaceIndex } from './workspace/index';
 export interface RuleSetting {
   severity?: Severity;
   off?: boolean;
+  /** Raise the severity to at least this level (fcs:strict); escalations above it stay. */
+  atLeast?: Severity;
 }
 
 export interface LintEnvironment {
@@ -38,6 +44,10 @@ export interface LintEnvironment {
   ruleSettings: Map<string, RuleSetting>;
   /** Evaluate as if the features were at this lifecycle stage (CLI --stage). */
   stage?: string;
+  /** Inline fcs-lint-disable-next-line directives: apply them (default) or audit (report what they suppress). */
+  inlineSuppressions?: InlineMode;
+  /** Re-review window and dated organisation signals (EW-REVIEW); from configuration. */
+  earlyWarning?: EarlyWarningSettings;
   /** Summaries of the workspace's specs and flag files; enables the cross-file flag checks. */
   workspace?: WorkspaceIndex;
 }
@@ -50,6 +60,8 @@ export interface EnvironmentInput {
   ruleSettings?: Map<string, RuleSetting>;
   stage?: string;
   edition?: FcsEdition;
+  inlineSuppressions?: InlineMode;
+  earlyWarning?: EarlyWarningSettings;
 }
 
 export function createLintEnvironment(input: EnvironmentInput = {}): LintEnvironment {
@@ -65,6 +77,8 @@ export function createLintEnvironment(input: EnvironmentInput = {}): LintEnviron
     edition: input.edition ?? currentEdition(),
     ruleSettings: input.ruleSettings ?? new Map(),
     stage: input.stage,
+    inlineSuppressions: input.inlineSuppressions,
+    earlyWarning: input.earlyWarning,
   };
 }
 
@@ -129,8 +143,14 @@ export function lintDocument(uri: string, rawText: string, env: LintEnvironment,
     else if (isExpired(w.expires, env.now))
       out.meta('DD-WAIVER-EXPIRED', `The waiver for ${w.rule} approved by ${w.approver} expired on ${w.expires}; the finding it covered is open again.`, waiverPointer(w) + '/expires', 'value');
   }
+  if (env.earlyWarning) for (const w of earlyWarnings(markets, marketModels, env.orgMarkets, env.earlyWarning, env.now)) out.meta('EW-REVIEW', w.message, w.pointer, 'value');
   const findings = applyDueDiligence(out.done(), dd, env.now);
-  return { uri, kind, findings: sortFindings(findings), parseFailed: false };
+  for (const f of findings) f.fingerprint = findingFingerprint(f, data);
+  // Suppressions come last: inline directives (a finding of their own when unused or unexplained).
+  const inline = applyInline(findings, yamlDirectives(text), env.inlineSuppressions ?? 'apply', known);
+  const late = new FindingSink(src, env);
+  for (const p of inline.problems) late.raw(p.ruleId, p.message, p.range, '');
+  return { uri, kind, findings: sortFindings([...inline.findings, ...late.done()]), suppressed: inline.suppressed, parseFailed: false };
 }
 
 /** Refuse input that cannot be a text document or would stall the linter: one clear finding. */
@@ -195,7 +215,9 @@ class FindingSink {
   ) {}
 
   private severityFor(id: string, s: Severity): Severity {
-    return this.env.ruleSettings.get(id)?.severity ?? s;
+    const setting = this.env.ruleSettings.get(id);
+    const chosen = setting?.severity ?? s;
+    return setting?.atLeast && severityRank(setting.atLeast) > severityRank(chosen) ? setting.atLeast : chosen;
   }
 
   raw(id: string, message: string, range: Range, pointer: Pointer, suggestion?: string): void {

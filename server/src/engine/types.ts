@@ -31,6 +31,16 @@ export type Pointer = string;
 /** How a finding stands after due-diligence answers and waivers were applied. */
 export type FindingStatus = 'open' | 'acknowledged' | 'waived';
 
+/** Why a finding is suppressed: an inline comment, a ledger entry of accepted risks, or a baseline. */
+export interface FindingSuppression {
+  kind: 'inline' | 'ledger' | 'baseline';
+  reason?: string;
+  owner?: string;
+  approver?: string;
+  expires?: string;
+  ticket?: string;
+}
+
 export interface FindingAnswer {
   answer: string;
   by?: string;
@@ -67,12 +77,18 @@ export interface Finding {
   docsPath?: string;
   /** A replacement for the text at `range` the user probably meant ("did you mean"). */
   suggestion?: string;
+  /** Set when the finding is suppressed (only reported in audit runs, e.g. --no-inline-suppressions). */
+  suppression?: FindingSuppression;
+  /** File-independent part of the baseline fingerprint: rule, structural path, normalised content. */
+  fingerprint?: string;
 }
 
 export interface LintResult {
   uri: string;
   kind: DocumentKind;
   findings: Finding[];
+  /** Findings an inline directive suppressed (left out of `findings`; kept for audits and counts). */
+  suppressed?: Finding[];
   /** True when the document could not be parsed well enough to run the checklist. */
   parseFailed: boolean;
 }

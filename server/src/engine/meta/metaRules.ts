@@ -74,4 +74,36 @@ export const META_RULES: Record<string, MetaRule> = {
     why: 'A rule that fails to evaluate says nothing about the risk it checks; the result is incomplete.',
     prompts: ['Report the message to the checklist author; the rule expression does not fit this spec.'],
   },
+  'SUPPRESS-NO-REASON': {
+    id: 'SUPPRESS-NO-REASON',
+    title: 'A suppression gives no reason',
+    severity: 'medium',
+    why: 'Silencing a due-diligence finding is a decision someone must be able to account for later. A `fcs-lint-disable-next-line` comment without `-- reason` suppresses nothing and is reported instead.',
+    prompts: ['Why is this finding acceptable here, and who decided it?', 'Write it after `--`: `# fcs-lint-disable-next-line CTX-05 -- offline mode covered by OPS-12`.'],
+  },
+  'SUPPRESS-UNUSED': {
+    id: 'SUPPRESS-UNUSED',
+    title: 'A suppression suppresses nothing',
+    severity: 'low',
+    why: 'A suppression whose finding went away (or that names an unknown rule, or sits on the wrong line) hides nothing today but would silently hide a future finding on that line.',
+    prompts: ['Remove the comment, or move it directly above the line the finding is reported on.'],
+  },
+  'LEDGER-EXPIRED': {
+    id: 'LEDGER-EXPIRED',
+    title: 'An accepted risk in the ledger has expired',
+    severity: 'high',
+    why: 'A ledger entry accepts a risk for a limited time. After its expiry the findings it covered are reported again, and the acceptance must be renewed by its approver or the risk mitigated.',
+    prompts: ['Has the risk been mitigated since it was accepted?', 'If not, does the approver renew the acceptance, until when, and under which ticket?'],
+  },
+  'EW-REVIEW': {
+    id: 'EW-REVIEW',
+    title: 'Early warning: re-review the spec for a market',
+    severity: 'medium',
+    why: 'Elections, referendums and new risk signals (violence rising, shutdowns, closing civic space) change what a feature can do in a market. A spec reviewed before them needs a fresh look before they happen, not after.',
+    prompts: [
+      'Does the conflict analysis still hold for the period around the event or signal?',
+      'Are crisis levers, moderation capacity in the market languages and escalation contacts ready for it?',
+      'Record the re-review under dd_answers.EW-REVIEW (who, when, what changed).',
+    ],
+  },
 };
