@@ -3,6 +3,7 @@
 // (`lint`), so `fcs-lint specs/` and `fcs-lint lint specs/` are the same.
 import type { CliIo } from '../io';
 import { lintCommand } from './lint';
+import { assessCommand } from './assess';
 
 export interface Command {
   /** The word after `fcs-lint`, e.g. `rules`. */
@@ -15,6 +16,7 @@ export interface Command {
 
 export const COMMANDS: Command[] = [
   lintCommand,
+  assessCommand,
 ];
 
 export const DEFAULT_COMMAND = 'lint';
