@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { E2E, REPO, RUN } from './lib/paths.mjs';
-import { cleanup, installSignalHandlers, killRecordedGroups, onCleanup, run, stopwatch } from './lib/procs.mjs';
+import { cleanup, installSignalHandlers, isStopping, killRecordedGroups, onCleanup, run, stopwatch } from './lib/procs.mjs';
 
 const argv = process.argv.slice(2);
 const TIMEOUT_S = Number(process.env.FCS_E2E_TIMEOUT_S || 330); // the whole run must fit in 6 minutes
@@ -32,6 +32,7 @@ async function main() {
   fs.mkdirSync(RUN, { recursive: true });
   const results = [];
   for (const phase of phases) {
+    if (isStopping()) break;
     const sw = stopwatch(phase.name);
     console.log(`\n=== ${phase.name}`);
     const rc = await run(process.execPath, [path.join(E2E, phase.args[0]), ...phase.args.slice(1)], { cwd: REPO });

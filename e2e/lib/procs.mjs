@@ -14,9 +14,14 @@ const forget = (pid) => { try { fs.rmSync(path.join(PGID_DIR, String(pid)), { fo
 const groups = new Set();
 const cleanups = [];
 let handlersInstalled = false;
+let stopping = false;
+
+/** True once a signal or cleanup() began ending this run: start nothing new. */
+export const isStopping = () => stopping;
 
 /** spawn() in a new process group that killGroups() will end. */
 export function spawnGroup(cmd, args, opts = {}) {
+  if (stopping) throw new Error(`not starting ${cmd}: the run is stopping`);
   const child = spawn(cmd, args, { ...opts, detached: true });
   if (child.pid) {
     trackGroup(child.pid);
@@ -43,6 +48,7 @@ export function killGroups(sig = 'SIGTERM') {
 
 /** Polite cleanup, then SIGTERM every group, then SIGKILL what is left after a grace period. */
 export async function cleanup(graceMs = 3000) {
+  stopping = true;
   for (const fn of cleanups.splice(0).reverse()) {
     try { await withTimeout(Promise.resolve().then(fn), 5000); } catch { /* best effort */ }
   }
@@ -76,6 +82,8 @@ export function installSignalHandlers() {
   const codes = { SIGINT: 130, SIGTERM: 143, SIGHUP: 129 };
   for (const [sig, code] of Object.entries(codes)) {
     process.on(sig, () => {
+      if (stopping) return;
+      stopping = true;
       console.error(`\n${sig}: stopping every process this run started`);
       cleanup(1500).finally(() => process.exit(code));
     });
@@ -95,6 +103,7 @@ export function withTimeout(promise, ms, what = 'operation') {
 
 /** Run a command to completion in its own process group; resolves with the exit code. */
 export function run(cmd, args, opts = {}) {
+  if (stopping) return Promise.resolve(143);
   return new Promise((resolve, reject) => {
     const child = spawnGroup(cmd, args, { stdio: 'inherit', ...opts });
     child.on('error', reject);
