@@ -1,0 +1,238 @@
+// fcs-lint benchmarks (not timed tests): ratios against baselines measured in the same run.
+//   npm run bench              human table
+//   npm run bench -- --json    the table, then one JSON object as the last line
+//   npm run bench -- --quick   base size 50 instead of 500 (for a fast look)
+// Figures: lint/parse per scale (parse floor = reading and parsing the same files with the same
+// parsers, no rules), growth exponent 1x -> 16x, Spectral and markdownlint-cli2 side by side,
+// editor latency through the real server over LSP, cold start, server memory, VSIX size.
+import { execFileSync, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
+import { frontmatter } from 'micromark-extension-frontmatter';
+import { createLintEnvironment, lintDocument } from '../server/src/engine/lint';
+import { parseYamlSource, toData } from '../server/src/engine/parse/yamlSource';
+import { largeSpec, writeCorpus, type CorpusPaths } from './corpus';
+import { LspTestClient } from '../test/helpers/lspClient';
+
+const ROOT = path.join(__dirname, '..');
+const args = process.argv.slice(2);
+const JSON_OUT = args.includes('--json');
+const BASE = args.includes('--quick') ? 50 : 500;
+const SCALES = [1, 4, 16];
+const CORPUS = path.join(__dirname, '.corpus');
+
+const now = () => Number(process.hrtime.bigint()) / 1e6;
+const log = (s: string) => process.stderr.write(s + '\n');
+
+function parseFloor(file: string): void {
+  const text = fs.readFileSync(file, 'utf8');
+  if (file.endsWith('.md')) {
+    const tree = fromMarkdown(text, { extensions: [frontmatter(['yaml'])], mdastExtensions: [frontmatterFromMarkdown(['yaml'])] });
+    const fm = tree.children[0];
+    if (fm && fm.type === 'yaml') toData(parseYamlSource(fm.value).doc);
+    return;
+  }
+  toData(parseYamlSource(text).doc);
+}
+
+function lintFile(file: string, env: ReturnType<typeof createLintEnvironment>): number {
+  return lintDocument(file, fs.readFileSync(file, 'utf8'), env).findings.length;
+}
+
+interface ScaleResult {
+  scale: number;
+  files: number;
+  parseMs: number;
+  lintMs: number;
+  ratio: number;
+  byKind: Record<string, { parseMs: number; lintMs: number; ratio: number; findings: number }>;
+}
+
+function measureScale(c: CorpusPaths, scale: number, env: ReturnType<typeof createLintEnvironment>): ScaleResult {
+  const byKind: ScaleResult['byKind'] = {};
+  let parseMs = 0;
+  let lintMs = 0;
+  for (const [kind, files] of [['specs', c.specs], ['flags', c.flags], ['prds', c.prds]] as const) {
+    // Interleave: parse floor, then lint, twice; keep the faster of each (less noise from GC and JIT).
+    let p = Infinity;
+    let l = Infinity;
+    let findings = 0;
+    for (let round = 0; round < 2; round++) {
+      let t = now();
+      for (const f of files) parseFloor(f);
+      p = Math.min(p, now() - t);
+      t = now();
+      findings = 0;
+      for (const f of files) findings += lintFile(f, env);
+      l = Math.min(l, now() - t);
+    }
+    byKind[kind] = { parseMs: p, lintMs: l, ratio: l / p, findings };
+    parseMs += p;
+    lintMs += l;
+  }
+  return { scale, files: c.specs.length * 3, parseMs, lintMs, ratio: lintMs / parseMs, byKind };
+}
+
+function timeProcess(cmd: string, argv: string[], cwd = ROOT): number {
+  const t = now();
+  const r = spawnSync(cmd, argv, { cwd, stdio: ['ignore', 'ignore', 'pipe'], env: { ...process.env, NO_COLOR: '1' }, maxBuffer: 1 << 28 });
+  const ms = now() - t;
+  if (r.status !== 0 && r.status !== 1) log(`  ${path.basename(cmd)} ${argv.slice(0, 2).join(' ')} exited ${r.status}: ${String(r.stderr).slice(0, 300)}`);
+  return ms;
+}
+
+function bestOf(n: number, f: () => number): number {
+  let best = Infinity;
+  for (let i = 0; i < n; i++) best = Math.min(best, f());
+  return best;
+}
+
+async function lspFigures(): Promise<{ p50: number; p99: number; coldStartMs: number; rssMb: number }> {
+  // Cold start: process spawn to the first published diagnostics for a small spec.
+  const small = fs.readFileSync(path.join(ROOT, 'examples', 'messaging-conflict.fcs.yaml'), 'utf8');
+  const colds: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const t = now();
+    const c = new LspTestClient();
+    await c.initialize();
+    c.open('file:///bench/cold.fcs.yaml', small);
+    await c.diagnostics('file:///bench/cold.fcs.yaml');
+    colds.push(now() - t);
+    await c.shutdown();
+  }
+  // Keystroke latency on a 5,000-line spec: 200 random single-value edits, each waited for.
+  const client = new LspTestClient();
+  await client.initialize();
+  const text = largeSpec(5000);
+  const lines = text.split('\n');
+  const uri = 'file:///bench/large.fcs.yaml';
+  client.open(uri, text);
+  await client.diagnostics(uri, (p) => p.version === 1, 60_000);
+  const candidates = lines.map((l, i) => [l, i] as const).filter(([l]) => /retention_days: \d+$/.test(l));
+  let seed = 12345;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
+  const samples: number[] = [];
+  for (let v = 2; v < 202; v++) {
+    const [line, i] = candidates[Math.floor(rand() * candidates.length)]!;
+    const col = line.indexOf(': ') + 2;
+    const newVal = String(Math.floor(rand() * 400));
+    const t = now();
+    client.change(uri, v, [{ range: { start: { line: i, character: col }, end: { line: i, character: line.length } }, text: newVal }]);
+    await client.diagnostics(uri, (p) => p.version === v, 30_000);
+    samples.push(now() - t);
+    lines[i] = line.slice(0, col) + newVal;
+  }
+  samples.sort((a, b) => a - b);
+  const q = (p: number) => samples[Math.min(samples.length - 1, Math.floor(p * samples.length))]!;
+  // Memory with 1,000 open documents.
+  for (let d = 0; d < 1000; d++) client.open(`file:///bench/doc-${d}.fcs.yaml`, small.replace('chat-forwarding-v2', `doc-${d}`));
+  await client.diagnostics('file:///bench/doc-999.fcs.yaml', () => true, 120_000);
+  const status = fs.readFileSync(`/proc/${client.proc.pid}/status`, 'utf8');
+  const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
+  await client.shutdown();
+  return { p50: q(0.5), p99: q(0.99), coldStartMs: Math.min(...colds), rssMb: rssKb / 1024 };
+}
+
+function latestVsixBytes(): number | null {
+  const dirs = [ROOT, path.join(ROOT, 'e2e'), path.join(ROOT, 'e2e', '.run')];
+  const found = dirs.flatMap((d) => (fs.existsSync(d) ? fs.readdirSync(d).filter((f) => f.endsWith('.vsix')).map((f) => path.join(d, f)) : []));
+  if (!found.length) return null;
+  found.sort((a, b) => fs.statSync(b).mtimeMs - fs.statSync(a).mtimeMs);
+  return fs.statSync(found[0]!).size;
+}
+
+function activationMs(): number | null {
+  // Written by the real-editor e2e suite (npm run test:e2e) when it measures activation.
+  const f = path.join(ROOT, 'test-results', 'e2e', 'activation.json');
+  if (!fs.existsSync(f)) return null;
+  const v = (JSON.parse(fs.readFileSync(f, 'utf8')) as { activationMs?: number }).activationMs;
+  return typeof v === 'number' ? v : null;
+}
+
+async function main(): Promise<void> {
+  log(`fcs-lint bench: base ${BASE} specs + ${BASE} flag files + ${BASE} PRDs, scales ${SCALES.join(', ')}; ${os.cpus().length} cores, node ${process.version}`);
+  if (!fs.existsSync(path.join(ROOT, 'dist', 'cli.js'))) execFileSync(process.execPath, [path.join(ROOT, 'build.mjs')], { stdio: 'inherit' });
+  const env = createLintEnvironment();
+  const scales: ScaleResult[] = [];
+  let base: CorpusPaths | undefined;
+  for (const s of SCALES) {
+    const c = writeCorpus(path.join(CORPUS, `x${s}`), BASE, s);
+    if (s === 1) {
+      base = c;
+      for (const f of c.specs.slice(0, 50)) (parseFloor(f), lintFile(f, env)); // warm-up
+    }
+    log(`  measuring ${s}x (${c.specs.length * 3} files)…`);
+    scales.push(measureScale(c, s, env));
+  }
+  const first = scales[0]!;
+  const last = scales[scales.length - 1]!;
+  const growthExponent = Math.log(last.lintMs / first.lintMs) / Math.log(last.scale / first.scale);
+
+  log('  peers: Spectral and markdownlint-cli2 vs the fcs-lint CLI, as processes on the same files…');
+  const benchBin = path.join(__dirname, 'node_modules', '.bin');
+  const haveSpectral = fs.existsSync(path.join(benchBin, 'spectral'));
+  const haveMdl = fs.existsSync(path.join(benchBin, 'markdownlint-cli2'));
+  const specDir = path.join(base!.dir, 'specs');
+  const prdDir = path.join(base!.dir, 'prds');
+  const fcsSpecs = bestOf(3, () => timeProcess(process.execPath, [path.join(ROOT, 'bin', 'fcs-lint.js'), specDir, '-f', 'json']));
+  const spectral = haveSpectral ? bestOf(2, () => timeProcess(path.join(benchBin, 'spectral'), ['lint', path.join(specDir, '*.fcs.yaml'), '-r', path.join(__dirname, 'spectral', 'ruleset.yaml'), '-f', 'json', '--quiet'])) : NaN;
+  const prdFiles = fs.readdirSync(prdDir).filter((f) => f.endsWith('.md')).map((f) => path.join(prdDir, f));
+  const fcsPrds = bestOf(3, () => timeProcess(process.execPath, [path.join(ROOT, 'bin', 'fcs-lint.js'), ...prdFiles, '-f', 'json']));
+  const mdl = haveMdl ? bestOf(2, () => timeProcess(path.join(benchBin, 'markdownlint-cli2'), [path.join(prdDir, '*.md')], prdDir)) : NaN;
+
+  log('  editor: latency, cold start and memory through the real server over LSP…');
+  const lsp = await lspFigures();
+
+  const result = {
+    base: BASE,
+    lintOverParse: Math.max(...scales.map((s) => s.ratio)),
+    lintOverParseByScale: Object.fromEntries(scales.map((s) => [`x${s.scale}`, round(s.ratio)])),
+    lintOverParseByKind: Object.fromEntries(Object.entries(first.byKind).map(([k, v]) => [k, round(v.ratio)])),
+    growthExponent: round(growthExponent),
+    spectralOverFcs: round(spectral / fcsSpecs),
+    markdownlintOverFcs: round(mdl / fcsPrds),
+    keystrokeP50Ms: round(lsp.p50),
+    keystrokeP99Ms: round(lsp.p99),
+    coldStartMs: round(lsp.coldStartMs),
+    serverRssMbAt1000Docs: round(lsp.rssMb),
+    activationMs: activationMs(),
+    vsixBytes: latestVsixBytes(),
+  };
+
+  const rows: [string, string, string][] = [
+    ...scales.map((s): [string, string, string] => [`lint / parse at ${s.scale}x (${s.files} files)`, round(s.ratio).toFixed(2), '≤ 1.5']),
+    ...Object.entries(first.byKind).map(([k, v]): [string, string, string] => [`  ${k} at 1x`, round(v.ratio).toFixed(2), '']),
+    ['growth exponent 1x → 16x', result.growthExponent.toFixed(2), '≈ 1 (linear)'],
+    ['Spectral time ÷ fcs-lint time (specs)', fmt(result.spectralOverFcs), '≥ 10'],
+    ['markdownlint-cli2 time ÷ fcs-lint time (PRDs)', fmt(result.markdownlintOverFcs), '≥ 1'],
+    ['keystroke → diagnostics p50 (5,000-line spec)', `${fmt(result.keystrokeP50Ms)} ms`, ''],
+    ['keystroke → diagnostics p99 (5,000-line spec)', `${fmt(result.keystrokeP99Ms)} ms`, '≤ 30 ms'],
+    ['server start → first diagnostics', `${fmt(result.coldStartMs)} ms`, '≤ 250 ms'],
+    ['server RSS with 1,000 open documents', `${fmt(result.serverRssMbAt1000Docs)} MB`, ''],
+    ['extension activation', result.activationMs === null ? 'n/a (run npm run test:e2e)' : `${result.activationMs} ms`, ''],
+    ['VSIX size', result.vsixBytes === null ? 'n/a (run npm run package)' : `${(result.vsixBytes / 1024).toFixed(0)} KB`, '< 1.5 MB'],
+  ];
+  const w = Math.max(...rows.map((r) => r[0].length));
+  const table = ['| measure | value | target |', '|---|---|---|', ...rows.map((r) => `| ${r[0].padEnd(w)} | ${r[1]} | ${r[2]} |`)].join('\n');
+  process.stdout.write(table + '\n');
+  if (JSON_OUT) process.stdout.write(JSON.stringify(result) + '\n');
+}
+
+function round(n: number): number {
+  return Number.isFinite(n) ? Math.round(n * 100) / 100 : NaN;
+}
+
+function fmt(n: number): string {
+  return Number.isFinite(n) ? String(n) : 'n/a';
+}
+
+main().then(
+  () => process.exit(0),
+  (e: unknown) => {
+    process.stderr.write(`bench failed: ${(e as Error).stack ?? String(e)}\n`);
+    process.exit(2);
+  },
+);
