@@ -17,6 +17,11 @@ export const LINT_OPTIONS: OptionSpec[] = [
   { name: 'stdin', type: 'boolean', help: 'Lint text read from standard input instead of files' },
   { name: 'stdin-filename', type: 'string', arg: '<path>', help: 'The path to report for --stdin (default: stdin.fcs.yaml)' },
   { name: 'no-ignore', type: 'boolean', help: 'Do not read .fcs-lintignore and .gitignore' },
+  { name: 'config', type: 'string', arg: '<file>', help: 'Use this configuration file instead of looking for .fcs-lint.yaml\nfrom each file\'s folder upwards' },
+  { name: 'no-config', type: 'boolean', help: 'Ignore every .fcs-lint.yaml: the built-in checklist as it is' },
+  { name: 'no-inline-suppressions', type: 'boolean', help: 'Audit: report findings that fcs-lint-disable-next-line comments\nsuppress, marked as suppressed with their reason' },
+  { name: 'baseline', type: 'string', arg: '<file>', help: 'Only report findings that are not in this baseline' },
+  { name: 'write-baseline', type: 'string', arg: '<file>', help: 'Record every current finding in <file> (atomically) and exit 0' },
   { name: 'docs-base-url', type: 'string', arg: '<url>', help: 'Where rule pages live, for links in SARIF and Markdown\n(default: <repository>/blob/main/docs/rules/)' },
   { name: 'color', type: 'boolean', help: 'Force colour on (default: on when stdout is a terminal\nand NO_COLOR is unset)' },
   { name: 'no-color', type: 'boolean', help: 'Force colour off' },
@@ -36,6 +41,11 @@ export interface LintOptions {
   stdin: boolean;
   stdinFilename: string;
   useIgnoreFiles: boolean;
+  configFile?: string;
+  noConfig: boolean;
+  inlineSuppressions: 'apply' | 'audit';
+  baseline?: string;
+  writeBaseline?: string;
   docsBaseUrl?: string;
   color: boolean | undefined;
   progress: boolean | undefined;
@@ -80,12 +90,21 @@ export function toLintOptions(parsed: ParsedOptions): LintOptions {
     stdin,
     stdinFilename: str(v['stdin-filename']) ?? 'stdin.fcs.yaml',
     useIgnoreFiles: !v['no-ignore'],
+    configFile: str(v['config']),
+    noConfig: !!v['no-config'] || (v['config'] !== undefined && usage('--config and --no-config cannot be used together.')),
+    inlineSuppressions: v['no-inline-suppressions'] ? 'audit' : 'apply',
+    baseline: str(v['baseline']),
+    writeBaseline: str(v['write-baseline']),
     docsBaseUrl: docsBase(str(v['docs-base-url'])),
     color: v['no-color'] ? false : v['color'] ? true : undefined,
     progress: v['no-progress'] ? false : v['progress'] ? true : undefined,
     help: !!v['help'],
     version: !!v['version'],
   };
+}
+
+function usage(message: string): never {
+  throw new UsageError(message);
 }
 
 export function parseLintOptions(argv: string[]): LintOptions {

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { editionLabel } from '../../engine/contexts/fcsList';
-import { createLintEnvironment, lintDocument, type LintEnvironment } from '../../engine/lint';
+import { createLintEnvironment, type LintEnvironment } from '../../engine/lint';
 import { severityRank } from '../../engine/types';
 import { MissingPathError, resolveFiles } from '../files';
 import { EXIT, REPOSITORY_URL, VERSION, type CliIo } from '../io';
@@ -15,6 +15,7 @@ import { lintHelp, parseLintOptions, type LintOptions } from './options';
 import { writeFileAtomic } from './outputs';
 import { createProgress } from './progress';
 import { ruleCatalog } from './ruleCatalog';
+import { ConfigSession } from '../config/session';
 
 /** The engine environment for this run (the place to add configuration, baselines…). */
 function createEnvironment(opts: LintOptions): LintEnvironment {
@@ -70,6 +71,8 @@ export async function runLint(argv: string[], io: CliIo): Promise<number> {
     return EXIT.ok;
   }
   const inputs = selectInputs(opts, io);
+  const session = new ConfigSession(opts, io);
+  if (session.failed || !session.prepare(inputs.map((i) => i.uri))) return EXIT.usage;
   const env = createEnvironment(opts);
   const reports: FileReport[] = [];
   let toolError = false;
@@ -84,7 +87,7 @@ export async function runLint(argv: string[], io: CliIo): Promise<number> {
       progress.tick();
       continue;
     }
-    const result = lintDocument(input.uri, text, env);
+    const result = session.lint(input.uri, text);
     progress.tick();
     if (result.kind === 'unknown') {
       io.stderr(`fcs-lint: skipped ${input.display}: not an fcs-lint spec (*.fcs.yaml with spec_version and feature).\n`);
@@ -93,6 +96,7 @@ export async function runLint(argv: string[], io: CliIo): Promise<number> {
     reports.push(toReport(input.display, result));
   }
   progress.done();
+  for (const extra of session.finish()) reports.push(toReport(extra.file, { uri: extra.file, kind: 'spec', findings: extra.findings, parseFailed: false }));
 
   const ctx: ReportContext = {
     color: opts.color ?? (io.isTTY && !io.env['NO_COLOR']),
@@ -100,7 +104,7 @@ export async function runLint(argv: string[], io: CliIo): Promise<number> {
     toolVersion: VERSION,
     docsBaseUrl: opts.docsBaseUrl,
     ...(/^https?:\/\//.test(REPOSITORY_URL) ? { informationUri: REPOSITORY_URL } : {}),
-    rules: ruleCatalog(env),
+    rules: ruleCatalog(session.lastEnv ?? env),
     stage: opts.stage,
     failOn: opts.failOn,
     rootUri: pathToFileURL(io.cwd).href.replace(/\/?$/, '/'),

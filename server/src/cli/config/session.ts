@@ -1,0 +1,148 @@
+// The lint command's configuration for one run: resolves .fcs-lint.yaml per file (or the
+// --config / --no-config choice), applies ledger and baseline, prints config problems as
+// path:line:col (errors stop the run with exit 2), the stale-data notice once, and writes the
+// baseline atomically.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { applyAccountability, ledgerFindings, staleDataNotice } from '../../engine/config/accountability';
+import type { ConfigProblem } from '../../engine/config/configFile';
+import { toPosix } from '../../engine/config/paths';
+import { ConfigResolver, type ResolvedConfig } from '../../engine/config/resolve';
+import { lintDocument, type LintEnvironment } from '../../engine/lint';
+import { BaselineMatcher, createBaseline, parseBaseline, BaselineError } from '../../engine/suppress/baseline';
+import type { InlineMode } from '../../engine/suppress/inline';
+import type { Finding, LintResult } from '../../engine/types';
+import type { CliIo } from '../io';
+import { nodeFiles } from './nodeFiles';
+
+export interface ConfigCliOptions {
+  configFile?: string;
+  noConfig: boolean;
+  inlineSuppressions: InlineMode;
+  baseline?: string;
+  writeBaseline?: string;
+  stage?: string;
+}
+
+export class ConfigSession {
+  readonly resolver = new ConfigResolver({ files: nodeFiles, trusted: true });
+  private readonly seen = new Map<string, ResolvedConfig>();
+  private readonly now = new Date();
+  private baseline?: { matcher: BaselineMatcher; dir: string };
+  private readonly written: { file: string; findings: Finding[] }[] = [];
+  lastEnv?: LintEnvironment;
+  failed = false;
+
+  constructor(
+    private readonly opts: ConfigCliOptions,
+    private readonly io: CliIo,
+  ) {
+    if (opts.baseline) {
+      const file = path.resolve(io.cwd, opts.baseline);
+      let text: string | undefined;
+      try {
+        text = fs.readFileSync(file, 'utf8');
+      } catch {
+        text = undefined;
+      }
+      if (text === undefined) {
+        if (opts.writeBaseline !== opts.baseline) this.fail(`cannot read the baseline ${opts.baseline}`);
+      } else {
+        try {
+          this.baseline = { matcher: new BaselineMatcher(parseBaseline(text)), dir: toPosix(path.dirname(file)) };
+        } catch (e) {
+          if (e instanceof BaselineError) this.fail(`${opts.baseline} is not a usable baseline: ${e.message}`);
+          else throw e;
+        }
+      }
+    }
+  }
+
+  private fail(message: string): void {
+    this.io.stderr(`fcs-lint: ${message}\n`);
+    this.failed = true;
+  }
+
+  private configFor(file: string): ResolvedConfig {
+    const r = this.opts.noConfig
+      ? this.resolver.none()
+      : this.opts.configFile
+        ? this.resolver.forConfigFile(toPosix(path.resolve(this.io.cwd, this.opts.configFile)))
+        : this.resolver.forFile(toPosix(file));
+    if (!this.seen.has(r.key)) {
+      this.seen.set(r.key, r);
+      this.report(r.problems);
+    }
+    return r;
+  }
+
+  /** Check the configuration of every file before linting any: config errors stop the run. */
+  prepare(files: string[]): boolean {
+    if (this.opts.configFile && !fs.existsSync(path.resolve(this.io.cwd, this.opts.configFile))) {
+      this.fail(`the configuration file ${this.opts.configFile} does not exist`);
+      return false;
+    }
+    for (const f of files) this.configFor(f);
+    if (files.length === 0) this.configFor(path.join(this.io.cwd, 'x'));
+    return !this.failed;
+  }
+
+  private report(problems: ConfigProblem[]): void {
+    for (const p of problems) {
+      const where = `${this.display(p.file)}:${p.range.start.line + 1}:${p.range.start.character + 1}`;
+      this.io.stderr(`${where}  ${p.level}  ${p.message}\n`);
+      if (p.level === 'error') this.failed = true;
+    }
+  }
+
+  private display(file: string): string {
+    if (file.startsWith('server/checklists/')) return `(built-in) ${file}`;
+    const rel = path.relative(this.io.cwd, file);
+    return (rel && !rel.startsWith('..') ? rel : file).split(path.sep).join('/');
+  }
+
+  lint(file: string, text: string): LintResult {
+    const config = this.configFor(file);
+    const env = this.resolver.environmentFor(config, toPosix(file), { now: this.now, stage: this.opts.stage, inlineSuppressions: this.opts.inlineSuppressions });
+    this.lastEnv = env;
+    const result = lintDocument(file, text, env);
+    if (this.opts.writeBaseline) {
+      const withLedger = applyAccountability(result, toPosix(file), config, this.now);
+      this.written.push({ file: toPosix(file), findings: withLedger.findings });
+      return { ...withLedger, findings: [] };
+    }
+    return applyAccountability(result, toPosix(file), config, this.now, this.baseline);
+  }
+
+  /** Once per run: expired ledger entries (as reports on the ledger files), notices, the baseline file. */
+  finish(): { file: string; findings: Finding[] }[] {
+    const extra: { file: string; findings: Finding[] }[] = [];
+    const ledgers = new Set<string>();
+    let stale = false;
+    for (const r of this.seen.values()) {
+      if (r.staleData) stale = true;
+      if (r.ledger && !ledgers.has(r.ledger.file)) {
+        ledgers.add(r.ledger.file);
+        const f = ledgerFindings(r.ledger, this.now);
+        if (f.length) extra.push({ file: this.display(r.ledger.file), findings: f });
+      }
+    }
+    const notice = stale ? staleDataNotice(this.now) : undefined;
+    if (notice) this.io.stderr(`fcs-lint: notice: ${notice}\n`);
+    if (this.baseline && this.baseline.matcher.matched > 0) {
+      this.io.stderr(`fcs-lint: ${this.baseline.matcher.matched} finding${this.baseline.matcher.matched === 1 ? '' : 's'} matched the baseline and ${this.baseline.matcher.matched === 1 ? 'is' : 'are'} not reported.\n`);
+    }
+    if (this.opts.writeBaseline) {
+      const target = path.resolve(this.io.cwd, this.opts.writeBaseline);
+      const dir = toPosix(path.dirname(target));
+      const items = this.written.map((w) => ({ file: path.posix.relative(dir, w.file), findings: w.findings }));
+      const text = createBaseline(items);
+      const tmp = `${target}.${process.pid}.tmp`;
+      fs.writeFileSync(tmp, text);
+      fs.renameSync(tmp, target);
+      const n = this.written.reduce((s, w) => s + w.findings.filter((f) => !f.suppression).length, 0);
+      this.io.stderr(`fcs-lint: wrote ${n} finding${n === 1 ? '' : 's'} to the baseline ${this.opts.writeBaseline}.\n`);
+    }
+    return extra;
+  }
+}
