@@ -23,6 +23,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   client = new LanguageClient('fcsLint', 'fcs-lint', serverOptions, clientOptions);
   context.subscriptions.push(output);
+  (require('./assess') as typeof import('./assess')).registerAssessFeature(context); // FCS: Assess feature
   await client.start();
 }
 
