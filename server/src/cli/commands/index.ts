@@ -4,6 +4,8 @@
 import type { CliIo } from '../io';
 import { lintCommand } from './lint';
 import { assessCommand } from './assess';
+import { rulesCommand } from './rules';
+import { contextsCommand } from './contexts';
 
 export interface Command {
   /** The word after `fcs-lint`, e.g. `rules`. */
@@ -17,6 +19,8 @@ export interface Command {
 export const COMMANDS: Command[] = [
   lintCommand,
   assessCommand,
+  rulesCommand,
+  contextsCommand,
 ];
 
 export const DEFAULT_COMMAND = 'lint';
