@@ -91,7 +91,7 @@ export function toLintOptions(parsed: ParsedOptions): LintOptions {
     stdinFilename: str(v['stdin-filename']) ?? 'stdin.fcs.yaml',
     useIgnoreFiles: !v['no-ignore'],
     configFile: str(v['config']),
-    noConfig: !!v['no-config'] || (v['config'] !== undefined && usage('--config and --no-config cannot be used together.')),
+    noConfig: !!v['no-config'] && (v['config'] === undefined || usage('--config and --no-config cannot be used together.')),
     inlineSuppressions: v['no-inline-suppressions'] ? 'audit' : 'apply',
     baseline: str(v['baseline']),
     writeBaseline: str(v['write-baseline']),
