@@ -47,7 +47,9 @@ function scan(text: string, source: CapabilityTerm['source'], out: CapabilityTer
     const hit = WORD_INDEX.get(two);
     if (hit && !out.some((o) => o.term === two)) out.push({ term: two, source, ...hit });
   }
+  const inPair = new Set(out.filter((o) => o.term.includes('_')).flatMap((o) => o.term.split('_')));
   for (const s of segs) {
+    if (inPair.has(s)) continue;
     const hit = WORD_INDEX.get(s);
     if (hit && !out.some((o) => o.fn === hit.fn && o.label === hit.label)) out.push({ term: s, source, ...hit });
   }
