@@ -25,13 +25,12 @@ export default async function ({ page, workspace, repo, workbench, open, screens
   log('workbench loaded');
 
   await workbench.quickOpen(page, SPEC);
-  const ethLine = workbench.editorLine(page, '- country: ETH');
-  await ethLine.waitFor();
+  await page.locator('.monaco-editor .view-lines', { hasText: 'spec_version' }).first().waitFor();
   log(`${SPEC} open`);
 
   // Squiggles: blocker/high findings are errors.
   await page.locator('.monaco-editor .squiggly-error').first().waitFor({ state: 'attached', timeout: 30000 });
-  log(`squiggles rendered (${await page.locator('.monaco-editor .squiggly-error').count()})`);
+  log(`squiggles rendered (${await page.locator('.monaco-editor .squiggly-error').count()} in view)`);
 
   // Problems panel: every finding, CTX-01 with its code and position.
   await workbench.runCommand(page, 'View: Toggle Problems');
@@ -44,6 +43,12 @@ export default async function ({ page, workspace, repo, workbench, open, screens
   const badge = (await page.locator('.panel .composite-bar .badge-content').first().innerText().catch(() => '')).trim();
   log(`Problems panel: ${JSON.stringify(rowText)}; badge ${badge || '-'}`);
   assert.ok(Number(badge) >= count, `Problems badge (${badge}) counts at least the file's ${count} findings`);
+
+  // Selecting the problem reveals its line in the editor (the spec may be longer than the view).
+  await row.click();
+  const ethLine = workbench.editorLine(page, '- country: ETH');
+  await ethLine.waitFor();
+  log('selecting the problem revealed the ETH line');
 
   // Hover over the ETH value: the rule message appears.
   const eth = ethLine.locator('span', { hasText: /^ETH$/ }).last();
