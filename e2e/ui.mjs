@@ -3,7 +3,7 @@
 // page; a module exports `title` and `default async function (ctx)`. Screenshots go to
 // test-results/e2e/; with --update-screenshots the ones a test marks `publish` are copied to
 // docs/screenshots/ (for the README).
-// Usage: node e2e/ui.mjs [--vsix FILE] [--update-screenshots] [--headed]
+// Usage: node e2e/ui.mjs [--vsix FILE] [--update-screenshots]   (without --vsix it packages first)
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -17,7 +17,7 @@ const VIEWPORT = { width: 1280, height: 800 };
 const SCREENSHOT_BUDGET = 300 * 1024;
 const DOCS_SCREENSHOTS = path.join(REPO, 'docs', 'screenshots');
 
-export async function runUiTests({ vsix, updateScreenshots = false, headed = false }) {
+export async function runUiTests({ vsix, updateScreenshots = false }) {
   const sw = stopwatch('ui');
   const dir = path.join(RUN, 'ui');
   fs.rmSync(dir, { recursive: true, force: true });
@@ -37,7 +37,7 @@ export async function runUiTests({ vsix, updateScreenshots = false, headed = fal
 
   const server = await startCodeServer(dir, profile, { env });
   sw.log(`code-server up on ${server.url} (pid ${server.pid})`);
-  const browser = await launchBrowser(env, { headless: !headed });
+  const browser = await launchBrowser(env);
   sw.log('browser up');
 
   const tests = fs.readdirSync(path.join(TEST_ROOT, 'ui')).filter((f) => f.endsWith('.ui.mjs')).sort();
@@ -98,7 +98,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   try {
     let vsix = i >= 0 ? path.resolve(argv[i + 1]) : undefined;
     if (!vsix) vsix = await (await import('./package.mjs')).packageVsix();
-    rc = (await runUiTests({ vsix, updateScreenshots: argv.includes('--update-screenshots'), headed: argv.includes('--headed') })) ? 0 : 1;
+    rc = (await runUiTests({ vsix, updateScreenshots: argv.includes('--update-screenshots') })) ? 0 : 1;
   } catch (e) {
     console.error(`UI tests failed: ${e.stack || e.message}`);
   } finally {

@@ -5,10 +5,10 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM } from './paths.mjs';
 import { onCleanup, trackGroup, withTimeout } from './procs.mjs';
 
-export async function launchBrowser(env, { headless = true } = {}) {
+export async function launchBrowser(env) {
   const server = await chromium.launchServer({
     executablePath: CHROMIUM,
-    headless,
+    headless: true,
     host: '127.0.0.1',
     env, // XDG_* under the run dir: keeps Chromium's 'Crash Reports' and dconf cache out of $HOME
     handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false, // our handler ends the process groups
