@@ -89,8 +89,9 @@ async function ensureNpm(sw) {
 
 export async function install({ npmOnly = false } = {}) {
   const sw = stopwatch('install');
-  // Without the browser (packaging only), code-server's native build still needs rg and krb5.
-  await ensureDebian(sw, npmOnly ? APT_PACKAGES.filter((p) => p !== 'chromium') : APT_PACKAGES);
+  // Packaging only needs no browser, and rg + krb5 only when code-server is still to be built.
+  if (!npmOnly) await ensureDebian(sw, APT_PACKAGES);
+  else if (!npmInstalled()) await ensureDebian(sw, APT_PACKAGES.filter((p) => p !== 'chromium'));
   await ensureNpm(sw);
   sw.log('done');
 }
