@@ -22,20 +22,20 @@ markets:
 
 describe('fcs-lint CLI', () => {
   it('lints a folder, prints path:line:col severity message RULE-ID, and exits 1 on findings', () => {
-    const r = runCli(['examples/']);
+    const r = runCli(['test/fixtures/cli/']);
     assert.equal(r.code, 1, r.stderr);
-    assert.match(r.stdout, /^examples\/messaging-conflict\.fcs\.yaml:18:14 {2}blocker {2}Ethiopia is listed as conflict.* {2}CTX-01$/m);
+    assert.match(r.stdout, /^test\/fixtures\/cli\/conflict\.fcs\.yaml:9:14 {2}blocker {2}Sudan is listed as conflict.* {2}CTX-01$/m);
     assert.match(r.stdout, /\d+ findings \(.*blocker.*\) in \d+ files?, using World Bank FCS FY26\./);
   });
 
   it('prints JSON with 1-based positions and severity words', () => {
-    const r = runCli(['examples/messaging-conflict.fcs.yaml', '--format', 'json']);
+    const r = runCli(['test/fixtures/cli/conflict.fcs.yaml', '--format', 'json']);
     assert.equal(r.code, 1);
     const out = JSON.parse(r.stdout) as { filePath: string; findings: { ruleId: string; severity: string; line: number; column: number; endLine: number; endColumn: number; prompts: string[] }[] }[];
     assert.equal(out.length, 1);
-    assert.equal(out[0]!.filePath, 'examples/messaging-conflict.fcs.yaml');
+    assert.equal(out[0]!.filePath, 'test/fixtures/cli/conflict.fcs.yaml');
     const f = out[0]!.findings.find((x) => x.ruleId === 'CTX-01')!;
-    assert.deepEqual({ line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn, severity: f.severity }, { line: 18, column: 14, endLine: 18, endColumn: 17, severity: 'blocker' });
+    assert.deepEqual({ line: f.line, column: f.column, endLine: f.endLine, endColumn: f.endColumn, severity: f.severity }, { line: 9, column: 14, endLine: 9, endColumn: 17, severity: 'blocker' });
     assert.ok(f.prompts.length >= 2);
   });
 
@@ -88,11 +88,11 @@ describe('fcs-lint CLI', () => {
   });
 
   it('accepts globs and does not modify the files it reads', () => {
-    const before = fs.readFileSync('examples/messaging-conflict.fcs.yaml');
-    const r = runCli(['examples/*.fcs.yaml', '-f', 'json']);
+    const before = fs.readFileSync('test/fixtures/cli/conflict.fcs.yaml');
+    const r = runCli(['test/fixtures/cli/c*.fcs.yaml', '-f', 'json']);
     assert.equal(r.code, 1);
-    assert.ok((JSON.parse(r.stdout) as unknown[]).length >= 1);
-    assert.deepEqual(fs.readFileSync('examples/messaging-conflict.fcs.yaml'), before);
+    assert.deepEqual((JSON.parse(r.stdout) as { filePath: string }[]).map((x) => x.filePath), ['test/fixtures/cli/clean.fcs.yaml', 'test/fixtures/cli/conflict.fcs.yaml']);
+    assert.deepEqual(fs.readFileSync('test/fixtures/cli/conflict.fcs.yaml'), before);
   });
 
   it('prints help with exit codes and examples', () => {
