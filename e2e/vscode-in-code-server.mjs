@@ -51,10 +51,10 @@ async function main() {
   const page = await (await browser.newContext()).newPage();
   let exit;
   const exited = new Promise((resolve) => { exit = resolve; });
-  // Both must exist before the workbench boots.
   // Workbench chatter goes to a log file only; the suite's own output is printed.
   const workbenchLog = fs.openSync(path.join(dir, 'workbench.log'), 'w');
   onCleanup(() => fs.closeSync(workbenchLog));
+  // Both functions must exist before the workbench boots (exposeFunction applies to later navigations).
   await page.exposeFunction('codeAutomationLog', (type, logArgs) => {
     const text = util.format(...(Array.isArray(logArgs) ? logArgs : [logArgs]));
     try { fs.writeSync(workbenchLog, `[${type}] ${text}\n`); } catch { /* closed during cleanup */ }
