@@ -33,11 +33,14 @@ export interface YamlSource {
 const MAX_ALIAS_COUNT = 1000;
 
 export function parseYamlSource(text: string): YamlSource {
-  const lineCounter = new LineCounter();
+  // Line starts come from the text itself, not from the parser: the parser only reports the
+  // newlines it lexes, which misses some (e.g. inside an unterminated quoted scalar).
+  const lineCounter = lineCounterFor(text);
   const docs = parseAllDocuments(text, {
-    lineCounter,
     prettyErrors: false,
     uniqueKeys: true,
+    // Collected in doc.warnings; never printed to the process's stderr.
+    logLevel: 'error',
     keepSourceTokens: false,
   });
   const list = Array.isArray(docs) ? docs : [];
@@ -56,6 +59,14 @@ export function parseYamlSource(text: string): YamlSource {
   return { text, lineCounter, doc, docs: list, errors, warnings };
 }
 
+/** A LineCounter (yaml's API: lineStarts, linePos) filled from every newline in the text. */
+export function lineCounterFor(text: string): LineCounter {
+  const lc = new LineCounter();
+  lc.addNewLine(0);
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lc.addNewLine(i + 1);
+  return lc;
+}
+
 /** Convert a document to plain data, bounding alias expansion. */
 export function toData(doc: Document.Parsed): unknown {
   return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
@@ -68,7 +79,7 @@ function firstLine(s: string): string {
 
 export function offsetToPosition(lc: LineCounter, offset: number): Position {
   const p = lc.linePos(offset);
-  return { line: p.line - 1, character: p.col - 1 };
+  return { line: Math.max(0, p.line - 1), character: Math.max(0, p.col - 1) };
 }
 
 export function offsetsToRange(lc: LineCounter, text: string, start: number, end: number): Range {
