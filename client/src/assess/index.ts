@@ -14,7 +14,7 @@ import { currentEdition } from '../../../server/src/engine/contexts/fcsList';
 import { runGuidedFlow } from './flow';
 import { inferFunctions, inferName } from './infer';
 import { exportInteractive, exportReport, ReportPanel, type ExportFormat } from './panel';
-import { minimalEdit, slug, SpecSyntaxError, updateSpecText, type AssessAnswers } from './specUpdate';
+import { slug, specInsertions, SpecSyntaxError, type AssessAnswers, type Insertion } from './specUpdate';
 
 export interface AssessFeatureArgs {
   /** The document the command runs for (a spec, a PRD, a flag file); default: the active editor. */
@@ -86,16 +86,15 @@ function prefill(spec: string | null, sourceText: string | null, fallbackName: s
   return { name: inferName(text, fallbackName), functions: inferFunctions(text), markets: [], userGroups: ['ug.general'], dataCategories: [], stage: 'design' };
 }
 
-async function applySpec(specUri: vscode.Uri, existing: string | null, after: string): Promise<boolean> {
+async function applySpec(specUri: vscode.Uri, existing: string | null, insertions: Insertion[]): Promise<boolean> {
   const edit = new vscode.WorkspaceEdit();
   if (existing === null) {
     edit.createFile(specUri, { ignoreIfExists: true });
-    edit.insert(specUri, new vscode.Position(0, 0), after);
+    edit.insert(specUri, new vscode.Position(0, 0), insertions.map((i) => i.text).join(''));
   } else {
-    const change = minimalEdit(existing, after);
-    if (!change) return false;
+    if (insertions.length === 0) return false;
     const doc = await vscode.workspace.openTextDocument(specUri);
-    edit.replace(specUri, new vscode.Range(doc.positionAt(change.start), doc.positionAt(change.end)), change.text);
+    for (const i of insertions) edit.insert(specUri, doc.positionAt(i.offset), i.text);
   }
   if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`the edit to ${vscode.workspace.asRelativePath(specUri)} was not applied`);
   const doc = await vscode.workspace.openTextDocument(specUri);
@@ -122,9 +121,9 @@ export async function assessFeature(arg?: vscode.Uri | AssessFeatureArgs): Promi
     if (!specUri) return undefined;
   }
   const current = existing ?? (await readIfExists(specUri));
-  let after: string;
+  let insertions: Insertion[];
   try {
-    after = updateSpecText(current, answers);
+    insertions = specInsertions(current, answers);
   } catch (e) {
     if (e instanceof SpecSyntaxError) {
       void vscode.window.showErrorMessage(`FCS: ${e.message}`);
@@ -132,7 +131,7 @@ export async function assessFeature(arg?: vscode.Uri | AssessFeatureArgs): Promi
     }
     throw e;
   }
-  const edited = await applySpec(specUri, current, after);
+  const edited = await applySpec(specUri, current, insertions);
   let assessment;
   if (args.openReport !== false) assessment = (await ReportPanel.show(specUri)).current;
   let exported: string | undefined;
