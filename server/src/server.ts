@@ -1,4 +1,5 @@
-// Language server wiring only: documents in, diagnostics out. All checking is in the engine.
+// Language server wiring only: documents in, diagnostics out, editor features on request.
+// All checking is in the engine; the protocol adapters are in lsp/.
 import * as path from 'node:path';
 import {
   createConnection,
@@ -9,9 +10,12 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { createLintEnvironment, lintDocument, type LintEnvironment } from './engine/lint';
+import { createLintEnvironment, type LintEnvironment } from './engine/lint';
 import { detectKind } from './engine/documentKind';
+import { AnalysisCache } from './lsp/analysis';
 import { toDiagnostic } from './lsp/diagnostics';
+import { clientFeatures, featureCapabilities, registerFeatures, type ClientFeatures } from './lsp/features';
+import { STATUS_NOTIFICATION, TRUST_NOTIFICATION, type InitializationOptions, type StatusParams, type TrustParams } from './lsp/protocol';
 import { ValidationQueue } from './lsp/validationQueue';
 
 interface Settings {
@@ -29,18 +33,35 @@ const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 let settings: Settings = DEFAULTS;
 let canPullConfig = false;
+let features: ClientFeatures;
+/**
+ * What configuration resolution needs from the editor: workspace trust (untrusted workspaces
+ * load no npm checklist packages) and the workspace folders (multi-root: config per folder).
+ */
+const workspace: { trusted: boolean; folders: { uri: string; name: string }[] } = { trusted: false, folders: [] };
 let baseEnv: LintEnvironment | undefined;
 
-function env(): LintEnvironment {
+/**
+ * The lint environment for a document. Configuration per folder (engine/config) plugs in here,
+ * using `workspace.folders` and `workspace.trusted`.
+ */
+function envFor(_uri: string): LintEnvironment {
   baseEnv ??= createLintEnvironment();
   return { ...baseEnv, now: new Date() };
 }
 
+const analyses = new AnalysisCache(envFor);
+
 connection.onInitialize((params): InitializeResult => {
   canPullConfig = !!params.capabilities.workspace?.configuration;
+  const init = (params.initializationOptions ?? {}) as InitializationOptions;
+  workspace.trusted = init.trusted ?? false;
+  workspace.folders = init.workspaceFolders ?? (params.workspaceFolders ?? []).map((f) => ({ uri: f.uri, name: f.name }));
+  features = clientFeatures(params);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+      ...featureCapabilities(features),
     },
     serverInfo: { name: 'fcs-lint', version: '0.1.0' },
   };
@@ -59,10 +80,20 @@ async function refreshSettings(): Promise<void> {
   } catch {
     settings = DEFAULTS;
   }
+  revalidateAll();
+}
+
+function revalidateAll(): void {
+  analyses.clear();
   for (const d of documents.all()) queue.schedule(d.uri, 0);
 }
 
 connection.onDidChangeConfiguration(() => void refreshSettings());
+connection.onNotification(TRUST_NOTIFICATION, (p: TrustParams) => {
+  workspace.trusted = p.trusted;
+  baseEnv = undefined;
+  revalidateAll();
+});
 
 function validate(uri: string): void {
   const doc = documents.get(uri);
@@ -72,10 +103,9 @@ function validate(uri: string): void {
     void connection.sendDiagnostics({ uri, version, diagnostics: [] });
     return;
   }
-  const text = doc.getText();
-  if (detectKind(uri, text.slice(0, 8192)) === 'unknown') return;
+  if (detectKind(uri, doc.getText().slice(0, 8192)) === 'unknown') return;
   try {
-    if (text.length > MAX_BYTES) {
+    if (doc.getText().length > MAX_BYTES) {
       void connection.sendDiagnostics({
         uri,
         version,
@@ -90,10 +120,14 @@ function validate(uri: string): void {
       });
       return;
     }
-    const result = lintDocument(uri, text, env());
+    const a = analyses.get(doc);
     // The document may have changed while we were linting: never publish stale results.
     if (documents.get(uri)?.version !== version) return;
-    void connection.sendDiagnostics({ uri, version, diagnostics: result.findings.map((f) => toDiagnostic(f, PACKAGE_ROOT)) });
+    void connection.sendDiagnostics({ uri, version, diagnostics: a.result.findings.map((f) => toDiagnostic(f, PACKAGE_ROOT)) });
+    const counts: Record<string, number> = {};
+    for (const f of a.result.findings) counts[f.severity] = (counts[f.severity] ?? 0) + 1;
+    const status: StatusParams = { uri, counts, open: a.result.findings.filter((f) => f.status === 'open').length, durationMs: Math.round(a.durationMs), at: new Date().toISOString() };
+    void connection.sendNotification(STATUS_NOTIFICATION, status);
   } catch (e) {
     connection.console.error(`fcs-lint: linting ${uri} failed: ${(e as Error).stack ?? String(e)}`);
   }
@@ -108,8 +142,14 @@ documents.onDidChangeContent((e) => {
 documents.onDidSave((e) => queue.schedule(e.document.uri, 0));
 documents.onDidClose((e) => {
   queue.cancel(e.document.uri);
+  analyses.delete(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
+
+registerFeatures(
+  { connection, documents, analyses, envFor, packageRoot: PACKAGE_ROOT, enabled: () => settings.enable },
+  () => features,
+);
 
 process.on('uncaughtException', (e) => connection.console.error(`fcs-lint: ${e.stack ?? String(e)}`));
 

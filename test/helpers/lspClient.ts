@@ -6,8 +6,18 @@ import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver
 
 export const SERVER = path.join(__dirname, '..', '..', 'dist', 'server.js');
 
+export interface ClientOptions {
+  /** Extra client capabilities merged into the defaults. */
+  capabilities?: Record<string, unknown>;
+  initializationOptions?: Record<string, unknown>;
+}
+
 export class LspTestClient {
   readonly proc: ChildProcess;
+  /** Requests the server sent to the client (e.g. window/showDocument), in order. */
+  readonly serverRequests: { method: string; params: unknown }[] = [];
+  /** Notifications other than diagnostics (e.g. fcsLint/status). */
+  readonly notifications: { method: string; params: unknown }[] = [];
   readonly conn: MessageConnection;
   private readonly published = new Map<string, PublishDiagnosticsParams[]>();
   private readonly waiters: { uri: string; pred: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }[] = [];
@@ -30,14 +40,23 @@ export class LspTestClient {
     });
     this.conn.onRequest('workspace/configuration', () => [{ enable: true, run: 'onType' }]);
     this.conn.onRequest('client/registerCapability', () => null);
+    this.conn.onRequest('window/showDocument', (p: unknown) => {
+      this.serverRequests.push({ method: 'window/showDocument', params: p });
+      return { success: true };
+    });
+    this.conn.onNotification((method: string, params: unknown) => {
+      if (method !== 'textDocument/publishDiagnostics') this.notifications.push({ method, params });
+    });
     this.conn.listen();
   }
 
-  async initialize(): Promise<unknown> {
+  async initialize(opts: ClientOptions = {}): Promise<unknown> {
+    const base = { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } };
     const r = await this.conn.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
-      capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } },
+      capabilities: deepMerge(base, opts.capabilities ?? {}),
+      initializationOptions: opts.initializationOptions,
     });
     await this.conn.sendNotification('initialized', {});
     return r;
@@ -61,6 +80,10 @@ export class LspTestClient {
     });
   }
 
+  request<T>(method: string, params: unknown): Promise<T> {
+    return this.conn.sendRequest(method, params) as Promise<T>;
+  }
+
   clearPublished(uri: string): void {
     this.published.delete(uri);
   }
@@ -79,4 +102,13 @@ export class LspTestClient {
 
 export function codes(ds: Diagnostic[]): string[] {
   return ds.map((d) => String(d.code)).sort();
+}
+
+function deepMerge(a: Record<string, unknown>, b: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...a };
+  for (const [k, v] of Object.entries(b)) {
+    const cur = out[k];
+    out[k] = cur && typeof cur === 'object' && v && typeof v === 'object' && !Array.isArray(v) ? deepMerge(cur as Record<string, unknown>, v as Record<string, unknown>) : v;
+  }
+  return out;
 }

@@ -23,6 +23,8 @@ export interface DiagnosticData {
   pointer: string;
   prompts: string[];
   dataEdition?: string;
+  /** A "did you mean" replacement for the text at the range (quick fix). */
+  suggestion?: string;
 }
 
 /** Where the rule documentation pages are (docs/rules next to the bundle's parent folder). */
@@ -39,6 +41,7 @@ export function toDiagnostic(f: Finding, packageRoot: string): Diagnostic {
     pointer: f.pointer,
     prompts: f.prompts,
     dataEdition: f.dataEdition,
+    ...(f.suggestion !== undefined ? { suggestion: f.suggestion } : {}),
   };
   return {
     range: f.range,

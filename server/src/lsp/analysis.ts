@@ -1,0 +1,55 @@
+// One lint per document version, shared by diagnostics, hovers, code actions and lenses.
+// Results are kept for open documents only; a feature asking about a version that has not been
+// linted yet lints it then (on request, never on a keystroke).
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { lintDocument, type LintEnvironment } from '../engine/lint';
+import { parseYamlSource, type YamlSource } from '../engine/parse/yamlSource';
+import type { LintResult } from '../engine/types';
+
+export interface Analysis {
+  uri: string;
+  version: number;
+  text: string;
+  result: LintResult;
+  durationMs: number;
+  /** The YAML syntax tree, parsed on first use by a feature that needs it. */
+  yaml(): YamlSource;
+}
+
+export class AnalysisCache {
+  private readonly byUri = new Map<string, Analysis>();
+
+  constructor(private readonly envFor: (uri: string) => LintEnvironment) {}
+
+  get(doc: TextDocument): Analysis {
+    const hit = this.byUri.get(doc.uri);
+    if (hit && hit.version === doc.version) return hit;
+    const text = doc.getText();
+    const t0 = performance.now();
+    const result = lintDocument(doc.uri, text, this.envFor(doc.uri));
+    let src: YamlSource | undefined;
+    const a: Analysis = {
+      uri: doc.uri,
+      version: doc.version,
+      text,
+      result,
+      durationMs: performance.now() - t0,
+      yaml: () => (src ??= parseYamlSource(text)),
+    };
+    this.byUri.set(doc.uri, a);
+    return a;
+  }
+
+  /** The last analysis, whatever its version (for cheap lookups that tolerate staleness). */
+  peek(uri: string): Analysis | undefined {
+    return this.byUri.get(uri);
+  }
+
+  delete(uri: string): void {
+    this.byUri.delete(uri);
+  }
+
+  clear(): void {
+    this.byUri.clear();
+  }
+}
