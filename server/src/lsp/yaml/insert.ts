@@ -76,7 +76,8 @@ export function insertAt(src: YamlSource, path: YamlPath, value: unknown, commen
   const style = detectStyle(src);
   const col = (offset: number) => src.lineCounter.linePos(offset).col - 1;
   let node = src.doc.contents as YamlNode | null;
-  if (node === null && path.length > 0) return appendTopLevel(src, build(path, value), style, comments);
+  const emptyRoot = node === null || (isScalar(node) && (node.value === null || node.value === undefined) && (!node.range || node.range[0] === node.range[1]));
+  if (emptyRoot && path.length > 0) return appendTopLevel(src, build(path, value), style, comments);
   /** Column of the key that holds `node` (-indent for the root). */
   let ownerCol = -style.indent;
   let inFlow = false;
