@@ -73,8 +73,10 @@ async function ensureNpm(sw) {
     npm_config_yes: 'true',       // node-pty's postinstall runs `npx node-gyp` without a TTY
     npm_config_unsafe_perm: 'true', // code-server's postinstall refuses to run as root without it
     npm_config_update_notifier: 'false',
+    JOBS: 'max',                  // node-gyp: compile each native module on every core
   };
-  const rc = await run('npm', ['ci', '--no-audit', '--no-fund', '--unsafe-perm', '--foreground-scripts'],
+  // No --foreground-scripts: it serialises every build script, also in code-server's nested installs.
+  const rc = await run('npm', ['ci', '--no-audit', '--no-fund', '--unsafe-perm'],
     { cwd: E2E, env, stdio: ['ignore', out, out] });
   fs.closeSync(out);
   if (rc !== 0 || !fs.existsSync(CODE_SERVER)) {

@@ -9,7 +9,8 @@ import { E2E, REPO, RUN } from './lib/paths.mjs';
 import { cleanup, installSignalHandlers, isStopping, killRecordedGroups, onCleanup, run, stopwatch } from './lib/procs.mjs';
 
 const argv = process.argv.slice(2);
-const TIMEOUT_S = Number(process.env.FCS_E2E_TIMEOUT_S || 330); // the whole run must fit in 6 minutes
+const BUDGET_S = 360; // the whole run, install included, should fit in 6 minutes on 2 idle cores
+const TIMEOUT_S = Number(process.env.FCS_E2E_TIMEOUT_S || 900); // hang guard, not the budget
 const manifest = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
 const VSIX = path.join(REPO, `${manifest.name}-${manifest.version}.vsix`);
 
@@ -44,6 +45,7 @@ async function main() {
   for (const r of results) console.log(`${r.name.padEnd(28)}${(r.ok ? 'ok' : 'FAIL').padEnd(8)}${r.secs.padStart(7)}`);
   const ok = results.length === phases.length && results.every((r) => r.ok);
   console.log(`${'total'.padEnd(28)}${(ok ? 'ok' : 'FAIL').padEnd(8)}${total.secs().padStart(7)}`);
+  if (Number(total.secs()) > BUDGET_S) console.log(`warning: the run took longer than its ${BUDGET_S}s budget (a busy machine, or a regression)`);
   return ok;
 }
 
