@@ -17,6 +17,7 @@ import { toDiagnostic } from './lsp/diagnostics';
 import { clientFeatures, featureCapabilities, registerFeatures, type ClientFeatures } from './lsp/features';
 import { STATUS_NOTIFICATION, TRUST_NOTIFICATION, type InitializationOptions, type StatusParams, type TrustParams } from './lsp/protocol';
 import { ValidationQueue } from './lsp/validationQueue';
+import { LspConfig } from './lsp/config';
 
 interface Settings {
   enable: boolean;
@@ -31,6 +32,7 @@ const MAX_BYTES = 5 * 1024 * 1024;
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
+const lspConfig = new LspConfig(connection, documents);
 let settings: Settings = DEFAULTS;
 let canPullConfig = false;
 let features: ClientFeatures;
@@ -45,7 +47,9 @@ let baseEnv: LintEnvironment | undefined;
  * The lint environment for a document. Configuration per folder (engine/config) plugs in here,
  * using `workspace.folders` and `workspace.trusted`.
  */
-function envFor(_uri: string): LintEnvironment {
+function envFor(uri: string): LintEnvironment {
+  const configured = lspConfig.environmentFor(uri);
+  if (configured) return configured;
   baseEnv ??= createLintEnvironment();
   return { ...baseEnv, now: new Date() };
 }
@@ -56,6 +60,7 @@ connection.onInitialize((params): InitializeResult => {
   canPullConfig = !!params.capabilities.workspace?.configuration;
   const init = (params.initializationOptions ?? {}) as InitializationOptions;
   workspace.trusted = init.trusted ?? false;
+  lspConfig.initialize(params);
   workspace.folders = init.workspaceFolders ?? (params.workspaceFolders ?? []).map((f) => ({ uri: f.uri, name: f.name }));
   features = clientFeatures(params);
   return {
@@ -69,7 +74,15 @@ connection.onInitialize((params): InitializeResult => {
 
 connection.onInitialized(() => {
   if (canPullConfig) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
+  lspConfig.registerWatchers();
   void refreshSettings();
+});
+
+// .fcs-lint.yaml, ledger or checklist package changed (watched files): new configuration, no restart.
+connection.onDidChangeWatchedFiles((e) => {
+  if (!lspConfig.onFilesChanged(e.changes)) return;
+  lspConfig.refreshProblems(documents.all().map((d) => d.uri));
+  revalidateAll();
 });
 
 async function refreshSettings(): Promise<void> {
@@ -92,6 +105,7 @@ connection.onDidChangeConfiguration(() => void refreshSettings());
 connection.onNotification(TRUST_NOTIFICATION, (p: TrustParams) => {
   workspace.trusted = p.trusted;
   baseEnv = undefined;
+  lspConfig.setTrusted(p.trusted);
   revalidateAll();
 });
 
