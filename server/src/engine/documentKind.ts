@@ -1,6 +1,7 @@
 // Which kind of document a file is. File names hint; content decides for ambiguous names.
 import { detectFlagFormat } from './formats/readFlags';
 import type { DocumentKind } from './types';
+import { DEFAULT_PRD_GLOBS, isLintableMarkdown, isMarkdownPath } from './markdown/detect';
 
 const SPEC_NAME = /\.fcs\.ya?ml$/i;
 const SPEC_CONTENT = /^spec_version\s*:/m;
@@ -20,9 +21,14 @@ const FLAG_SIGNATURES: RegExp[] = [
 /** The engine reads at most this much text to decide the kind (lint.ts passes a prefix). */
 const PREFIX = 65536;
 
-export function detectKind(uri: string, text: string): DocumentKind {
+/**
+ * `markdownGlobs`: Markdown files matching these are PRDs even without an `fcs:` block in the
+ * front matter (setting fcsLint.markdown.globs; defaults to DEFAULT_PRD_GLOBS).
+ */
+export function detectKind(uri: string, text: string, markdownGlobs: readonly string[] = DEFAULT_PRD_GLOBS): DocumentKind {
   const path = uri.replace(/[?#].*$/, '');
   if (SPEC_NAME.test(path)) return 'spec';
+  if (isMarkdownPath(path)) return isLintableMarkdown(uri, text, markdownGlobs) ? 'markdown' : 'unknown';
   if (/\.ya?ml$/i.test(path) && SPEC_CONTENT.test(text.slice(0, 4096)) && /^feature\s*:/m.test(text)) return 'spec';
   if (DATA_FILE.test(path) && looksLikeFlags(text)) return 'flags';
   return 'unknown';

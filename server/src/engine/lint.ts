@@ -25,6 +25,10 @@ import { applyInline, type InlineMode } from './suppress/inline';
 import { lintFlagDocument } from './formats/lintFlags';
 import { specFlagLinks } from './formats/specLinks';
 import type { WorkspaceIndex } from './workspace/index';
+import type { Facts } from './facts/deriveFacts';
+import type { Directive } from './suppress/directives';
+import { lintMarkdownDocument } from './markdown/lintMarkdown';
+import { PRD_RULES } from './markdown/rules';
 
 export interface RuleSetting {
   severity?: Severity;
@@ -84,7 +88,7 @@ export function createLintEnvironment(input: EnvironmentInput = {}): LintEnviron
 
 /** Every rule id known in this environment (checklist rules and engine rules). */
 export function knownRuleIds(env: LintEnvironment): Set<string> {
-  const ids = new Set(Object.keys(META_RULES));
+  const ids = new Set([...Object.keys(META_RULES), ...Object.keys(PRD_RULES)]);
   for (const c of env.checklists) for (const r of c.rules) ids.add(r.id);
   return ids;
 }
@@ -106,20 +110,44 @@ export function lintDocument(uri: string, rawText: string, env: LintEnvironment,
   const guard = guardInput(uri, text, env);
   if (guard) return { uri, kind, findings: guard, parseFailed: true };
   if (kind === 'flags') return lintFlagDocument(uri, text, env, (src) => new FindingSink(src, env));
+  if (kind === 'markdown') return lintMarkdownDocument(uri, text, env, { lintSpecSource, knownRuleIds });
   if (kind !== 'spec') return { uri, kind, findings: [], parseFailed: false };
-  const src = parseYamlSource(text);
-  const out = new FindingSink(src, env);
+  return lintSpecSource(uri, text, parseYamlSource(text), env, kind).result;
+}
+
+/** What a document that embeds a spec (Markdown front matter) adds to the spec pipeline. */
+export interface SpecSourceHooks {
+  /** Change the parsed data before it is checked (defaults, sections found by heading). */
+  augment?(data: ModelObject): ModelObject;
+  /** A range for a pointer that has no node in the source (parts filled by augment). */
+  locate?(pointer: Pointer): Range | undefined;
+  /** Findings of the host document, given the model; they get answers, waivers and suppressions like the rest. */
+  extraFindings?(ctx: { spec: ModelObject; facts: Facts }): Finding[];
+  /** Inline directives of the host document (default: YAML comments of `text`). */
+  directives?: Directive[];
+}
+
+export interface SpecLintOutput {
+  result: LintResult;
+  spec?: ModelObject;
+  facts?: Facts;
+}
+
+/** The spec pipeline over a parsed YAML source: schema, markets, facts, checklists, answers, suppressions. */
+export function lintSpecSource(uri: string, text: string, src: YamlSource, env: LintEnvironment, kind: DocumentKind, hooks: SpecSourceHooks = {}): SpecLintOutput {
+  const out = new FindingSink(src, env, hooks.locate);
   if (src.errors.length > 0) {
     for (const e of src.errors) out.raw('SPEC-PARSE', `YAML syntax error: ${e.message}`, e.range, '');
-    return { uri, kind, findings: out.done(), parseFailed: true };
+    return { result: { uri, kind, findings: out.done(), parseFailed: true } };
   }
   let data: unknown;
   try {
     data = toData(src.doc);
   } catch (e) {
     out.meta('SPEC-PARSE', `The YAML cannot be expanded: ${(e as Error).message}`, '', 'key');
-    return { uri, kind, findings: out.done(), parseFailed: true };
+    return { result: { uri, kind, findings: out.done(), parseFailed: true } };
   }
+  if (hooks.augment) data = hooks.augment(data && typeof data === 'object' && !Array.isArray(data) ? (data as ModelObject) : {});
   if (src.docs.length > 1) out.meta('SPEC-MULTIDOC', `This file holds ${src.docs.length} YAML documents; only the first is checked.`, '', 'key', 1);
   checkSpecSchema(data, out);
   const spec = normalise(data, specSchema as JsonSchema) as ModelObject;
@@ -144,13 +172,14 @@ export function lintDocument(uri: string, rawText: string, env: LintEnvironment,
       out.meta('DD-WAIVER-EXPIRED', `The waiver for ${w.rule} approved by ${w.approver} expired on ${w.expires}; the finding it covered is open again.`, waiverPointer(w) + '/expires', 'value');
   }
   if (env.earlyWarning) for (const w of earlyWarnings(markets, marketModels, env.orgMarkets, env.earlyWarning, env.now)) out.meta('EW-REVIEW', w.message, w.pointer, 'value');
-  const findings = applyDueDiligence(out.done(), dd, env.now);
-  for (const f of findings) f.fingerprint = findingFingerprint(f, data);
+  const extra = hooks.extraFindings?.({ spec, facts }) ?? [];
+  const findings = applyDueDiligence([...out.done(), ...extra], dd, env.now);
+  for (const f of findings) f.fingerprint ??= findingFingerprint(f, data);
   // Suppressions come last: inline directives (a finding of their own when unused or unexplained).
-  const inline = applyInline(findings, yamlDirectives(text), env.inlineSuppressions ?? 'apply', known);
+  const inline = applyInline(findings, hooks.directives ?? yamlDirectives(text), env.inlineSuppressions ?? 'apply', known);
   const late = new FindingSink(src, env);
   for (const p of inline.problems) late.raw(p.ruleId, p.message, p.range, '');
-  return { uri, kind, findings: sortFindings([...inline.findings, ...late.done()]), suppressed: inline.suppressed, parseFailed: false };
+  return { result: { uri, kind, findings: sortFindings([...inline.findings, ...late.done()]), suppressed: inline.suppressed, parseFailed: false }, spec, facts };
 }
 
 /** Refuse input that cannot be a text document or would stall the linter: one clear finding. */
@@ -212,6 +241,8 @@ class FindingSink {
   constructor(
     private readonly src: YamlSource,
     private readonly env: LintEnvironment,
+    /** Ranges for pointers the source lacks (Markdown: parts filled from headings). */
+    private readonly locateMissing?: (pointer: Pointer) => Range | undefined,
   ) {}
 
   private severityFor(id: string, s: Severity): Severity {
@@ -243,7 +274,9 @@ class FindingSink {
   }
 
   meta(id: string, message: string, pointer: Pointer, part: RangePart, docIndex = 0, suggestion?: string): void {
-    this.raw(id, message, locatePointer(this.src, pointer, part, docIndex).range, pointer, suggestion);
+    const loc = locatePointer(this.src, pointer, part, docIndex);
+    const range = loc.exact ? loc.range : (this.locateMissing?.(pointer) ?? loc.range);
+    this.raw(id, message, range, pointer, suggestion);
   }
 
   hit(h: RuleHit): void {
@@ -259,7 +292,7 @@ class FindingSink {
       status: 'open',
       message: edition ? `${h.message} (${edition})` : h.message,
       pointer: loc.exact ? (h.pointers.find((p) => locatePointer(this.src, p, 'auto', doc).exact) ?? loc.pointer) : (h.pointers[0] ?? ''),
-      range: loc.range,
+      range: loc.exact ? loc.range : (h.pointers.map((p) => this.locateMissing?.(p)).find((r) => r !== undefined) ?? loc.range),
       prompts: h.rule.prompts,
       mitigations: h.rule.mitigations,
       basis: h.rule.basis,

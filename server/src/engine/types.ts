@@ -94,7 +94,8 @@ export interface LintResult {
 }
 
 /** 'flags': a feature-flag file in a supported format (flagd, Flipt, GO Feature Flag, Unleash, LaunchDarkly). */
-export type DocumentKind = 'spec' | 'flags' | 'unknown';
+/** `markdown`: a PRD or RFC (fcs: front matter or a configured glob; see engine/markdown/). */
+export type DocumentKind = 'spec' | 'flags' | 'markdown' | 'unknown';
 
 export function severityRank(s: Severity): number {
   return SEVERITIES.length - SEVERITIES.indexOf(s);
