@@ -32,14 +32,14 @@ describe('flag exposure per format', () => {
     });
     it('serves a 50/50 distribution on a country segment (string-encoded isoneof list)', () => {
       const e = exposure(flipt, 'forward-many', 'AFG');
-      assert.deepEqual(share(e, 'wide'), { min: 0.5, max: 0.5 });
+      assert.deepEqual(share(e, 'enabled'), { min: 0.5, max: 0.5 });
       assert.equal(e.decidingLabel, 'rule 1');
     });
-    it('outside the segment, the ethnicity rule is unknown: narrow "may be served" and the reason is kept', () => {
+    it('outside the segment, the ethnicity rule is unknown: disabled "may be served" and the reason is kept', () => {
       const e = exposure(flipt, 'forward-many', 'UKR');
-      assert.equal(share(e, 'wide').max, 0);
+      assert.equal(share(e, 'enabled').max, 0);
       // Conservative per variant: the unknown rule may take users first, so only the bound is sure.
-      assert.equal(share(e, 'narrow').max, 1);
+      assert.equal(share(e, 'disabled').max, 1);
       assert.ok(e.unknowns.some((u) => /ethnicity/.test(u)));
     });
     it('a disabled VARIANT flag falls back to the code default', () => {
