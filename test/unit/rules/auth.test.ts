@@ -28,7 +28,7 @@ describeRule({
     text: spec('data:\n  - name: chats\n    category: content\n    storage_region: SDN\n', { market: '    authority_risk: high\n' }),
     severity: 'high',
     at: 'high',
-    message: /'chats' is stored in Sudan/,
+    message: /stored in Sudan, where authorities can compel or seize it \(chats\)/,
   },
   also: [{ name: 'local staff without a safety plan', text: spec(good + '  local_entity_or_staff: true\n'), severity: 'high', at: 'SDN', message: /no safety and demand-resistance plan/ }],
   silent: [
