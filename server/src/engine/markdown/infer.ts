@@ -16,9 +16,9 @@ export interface CapabilityMention {
 
 /** Words that, shortly before a mention in the same clause, say the capability is absent. */
 const NEGATION_BEFORE: PhraseTable = {
-  en: [`no|not|never|without|nor|neither|none|cannot|can't|won't|don't|doesn't|didn't|isn't|aren't|wasn't|shan't|no longer|instead of|rather than|non goals?|out of scope|not in scope|exclude|excludes|excluding|prohibit|prohibits|ban|bans`],
+  en: [`not|never|without|nor|neither|none|cannot|can't|won't|don't|doesn't|didn't|isn't|aren't|wasn't|shan't|no longer|instead of|rather than|non goals?|out of scope|not in scope|exclude|excludes|excluding|prohibit|prohibits|ban|bans`],
   fr: [`ne|n'|pas|aucun|aucune|sans|jamais|ni|plutot que|au lieu de|hors (?:perimetre|champ)|exclut|exclure|interdit|interdire`],
-  es: [`no|sin|nunca|ningun|ninguna|ninguno|ni|tampoco|en lugar de|en vez de|fuera (?:de|del) alcance|excluye|excluir|prohibe|prohibir`],
+  es: [`sin|nunca|ningun|ninguna|ninguno|ni|tampoco|en lugar de|en vez de|fuera (?:de|del) alcance|excluye|excluir|prohibe|prohibir`],
   pt: [`nao|sem|nunca|nenhum|nenhuma|nem|em vez de|ao inves de|fora (?:do|de) escopo|exclui|excluir|proibe|proibir`],
   ar: [`لا|لن|لم|ليس|ليست|بدون|دون|عدم|بلا|خارج النطاق|نستبعد`],
 };
@@ -57,9 +57,10 @@ const CONTRAST: PhraseTable = {
 /** Common short words per language, to tell which negation words apply to a block. */
 const STOPWORDS: Record<Lang, string[]> = {
   en: ['the', 'and', 'of', 'to', 'is', 'are', 'will', 'we', 'with', 'for', 'this', 'that', 'be', 'can', 'users', 'it', 'on', 'in'],
-  fr: ['le', 'les', 'des', 'et', 'est', 'du', 'une', 'nous', 'pour', 'avec', 'sur', 'dans', 'pas', 'qui', 'au', 'aux', 'sont', 'ce'],
-  es: ['el', 'los', 'las', 'y', 'del', 'con', 'una', 'es', 'por', 'se', 'al', 'lo', 'su', 'sus', 'como', 'mas', 'pero', 'muy'],
-  pt: ['o', 'os', 'do', 'da', 'dos', 'das', 'com', 'uma', 'em', 'no', 'na', 'nos', 'nas', 'nao', 'sao', 'ao', 'pelo', 'pela'],
+  fr: ['le', 'la', 'un', 'en', 'les', 'des', 'et', 'est', 'du', 'une', 'nous', 'pour', 'avec', 'sur', 'dans', 'pas', 'qui', 'au', 'aux', 'sont', 'ce'],
+  es: ['el', 'la', 'un', 'en', 'hay', 'este', 'esta', 'los', 'las', 'y', 'del', 'con', 'una', 'es', 'por', 'se', 'al', 'lo', 'su', 'sus', 'como', 'mas', 'pero', 'muy'],
+  // Not "no" (English and Spanish use it too): it is the word this guess is for.
+  pt: ['o', 'um', 'ha', 'este', 'esta', 'os', 'do', 'da', 'dos', 'das', 'com', 'uma', 'em', 'na', 'nos', 'nas', 'nao', 'sao', 'ao', 'pelo', 'pela'],
   ar: ['في', 'من', 'على', 'الى', 'ان', 'التي', 'الذي', 'عن', 'مع', 'هذا', 'هذه', 'او', 'لا', 'ما', 'كل', 'بين'],
 };
 const STOPWORD_LANG = new Map<string, Lang[]>();
@@ -86,18 +87,17 @@ interface CompiledCapability {
   re: RegExp;
 }
 
-const only = (t: PhraseTable, l: Lang): PhraseTable => ({ [l]: t[l] ?? [] });
-const perLang = (t: PhraseTable): Record<Lang, RegExp> =>
-  Object.fromEntries(LANGS.map((l) => [l, compilePhrases(only(t, l))])) as Record<Lang, RegExp>;
-
 const COMPILED: CompiledCapability[] = CAPABILITIES.map((def) => ({ def, re: compilePhrases(def.phrases) }));
-const NEG_BEFORE = perLang(NEGATION_BEFORE);
-const NEG_AFTER = perLang(NEGATION_AFTER);
-const CONTRAST_RE = perLang(CONTRAST);
+// Negation words of all languages apply everywhere (PRDs mix languages), except "no": a
+// negation in English and Spanish, but "in the" in Portuguese ("no mapa").
+const NEG_BEFORE = compilePhrases(NEGATION_BEFORE);
+const NO_WORD = compilePhrases({ en: ['no'] });
+const NEG_AFTER = compilePhrases(NEGATION_AFTER);
+const CONTRAST_RE = compilePhrases(CONTRAST);
 const RESEARCH = compilePhrases(RESEARCH_CONTEXT);
 const PERCENT = /[0-9] ?%/;
 /** A bare "no" right after the mention ("Contact upload: no", a table cell "| No |"). */
-const BARE_NO = /^[:=]? ?(?:no|non|nao|none|لا|out of scope|hors perimetre|fuera de alcance|fora do escopo|خارج النطاق)(?![\p{L}\p{N}])/u;
+const BARE_NO = /^[:=]? ?(?:no|non|nao|none|لا|out of scope|hors perimetre|fuera de alcance|fora do escopo|خارج النطاق) ?(?:$|[.,;:!?|])/u;
 
 /** Clause and sentence ends (folded text: Arabic punctuation is already ASCII). */
 const CLAUSE_END = /[.;!?|]/g;
@@ -162,15 +162,15 @@ function negated(block: ProseBlock, i: number, j: number, lang: Lang): boolean {
   const text = block.folded.text;
   let before = text.slice(lastBoundary(text, CLAUSE_END, i), i);
   // A contrast word ("but", "mais", "pero"…) starts a new clause.
-  const contrast = CONTRAST_RE[lang];
-  contrast.lastIndex = 0;
+  CONTRAST_RE.lastIndex = 0;
   let cut = -1;
-  for (let m = contrast.exec(before); m; m = contrast.exec(before)) cut = m.index + m[0].length;
+  for (let m = CONTRAST_RE.exec(before); m; m = CONTRAST_RE.exec(before)) cut = m.index + m[0].length;
   if (cut >= 0) before = before.slice(cut);
-  if (test(NEG_BEFORE[lang], lastWords(before, BEFORE_WORDS))) return true;
+  const window = lastWords(before, BEFORE_WORDS);
+  if (test(NEG_BEFORE, window) || (lang !== 'pt' && test(NO_WORD, window))) return true;
   const clauseEnd = nextBoundary(text, CLAUSE_END, j);
   const after = text.slice(j, clauseEnd);
-  if (test(NEG_AFTER[lang], firstWords(after, AFTER_WORDS)) || BARE_NO.test(after.trim())) return true;
+  if (test(NEG_AFTER, firstWords(after, AFTER_WORDS)) || (lang !== 'pt' && BARE_NO.test(after.trim()))) return true;
   // A table row written as a paragraph: "| Contact upload | No |".
   if (text[clauseEnd] === '|') {
     const cell = text.slice(clauseEnd + 1, nextBoundary(text, CLAUSE_END, clauseEnd + 1)).trim();

@@ -4,7 +4,7 @@
 //   conflict_analysis -> conflict_analysis.ref = "#anchor" (covers every market; no date)
 //   engagements       -> one engagement record per declared market the section names (by ISO
 //                        code or English name), or per declared market when it names none:
-//                        {id: "md-<anchor>-<ISO3>", country, findings_ref: "#anchor"}
+//                        {id: "md-<anchor>-<ISO3>", country}
 //   kill_switch       -> kill_switch.flag_key = the first `inline code` in the section that looks
 //                        like a flag key, else "#anchor"
 //   harms, mitigations, grievance, moderation, data, markets
@@ -96,7 +96,7 @@ export function sectionFill(doc: MarkdownDocument, sections: RecognisedSection[]
         const markets = marketCodes(data);
         const named = markets.filter((m) => sectionNames(doc, s.heading, m));
         const countries = named.length > 0 ? named : markets;
-        const added = countries.map((c) => ({ id: `md-${anchor.slice(1)}-${c.toLowerCase()}`, country: c, findings_ref: anchor }));
+        const added = countries.map((c) => ({ id: `md-${anchor.slice(1)}-${c.toLowerCase()}`, country: c }));
         if (added.length === 0) continue;
         added.forEach((_, k) => located.push({ prefix: `/engagements/${existing.length + k}`, range }));
         data['engagements'] = [...existing, ...added];
