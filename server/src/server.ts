@@ -161,7 +161,7 @@ documents.onDidClose((e) => {
 });
 
 registerFeatures(
-  { connection, documents, analyses, envFor, packageRoot: PACKAGE_ROOT, enabled: () => settings.enable },
+  { connection, documents, analyses, envFor, packageRoot: PACKAGE_ROOT, enabled: () => settings.enable, onSave: () => settings.run === 'onSave' },
   () => features,
 );
 

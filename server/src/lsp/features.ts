@@ -25,6 +25,8 @@ export interface FeatureDeps {
   envFor: (uri: string) => LintEnvironment;
   packageRoot: string;
   enabled: () => boolean;
+  /** `fcsLint.run` is onSave: lenses show the last lint instead of linting unsaved edits. */
+  onSave: () => boolean;
 }
 
 export interface ClientFeatures {
@@ -91,7 +93,9 @@ export function registerFeatures(deps: FeatureDeps, features: () => ClientFeatur
 
   connection.onCodeLens((p) => {
     const doc = lintable(p.textDocument.uri);
-    return doc ? codeLenses(analyses.get(doc), deps.envFor(doc.uri)) : [];
+    if (!doc) return [];
+    const a = (deps.onSave() && analyses.peek(doc.uri)) || analyses.get(doc);
+    return codeLenses(a, deps.envFor(doc.uri));
   });
 
   connection.onDocumentSymbol((p) => {
