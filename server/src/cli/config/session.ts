@@ -14,6 +14,7 @@ import type { InlineMode } from '../../engine/suppress/inline';
 import type { Finding, LintResult } from '../../engine/types';
 import type { CliIo } from '../io';
 import { nodeFiles } from './nodeFiles';
+import type { WorkspaceIndex } from '../../engine/workspace/index';
 
 export interface ConfigCliOptions {
   configFile?: string;
@@ -101,11 +102,11 @@ export class ConfigSession {
     return (rel && !rel.startsWith('..') ? rel : file).split(path.sep).join('/');
   }
 
-  lint(file: string, text: string): LintResult {
+  lint(file: string, text: string, workspace?: WorkspaceIndex): LintResult {
     const config = this.configFor(file);
     const env = this.resolver.environmentFor(config, toPosix(file), { now: this.now, stage: this.opts.stage, inlineSuppressions: this.opts.inlineSuppressions });
     this.lastEnv = env;
-    const result = lintDocument(file, text, env);
+    const result = lintDocument(file, text, workspace ? { ...env, workspace } : env);
     if (this.opts.writeBaseline) {
       const withLedger = applyAccountability(result, toPosix(file), config, this.now);
       this.written.push({ file: toPosix(file), findings: withLedger.findings });

@@ -16,6 +16,7 @@ import { writeFileAtomic } from './outputs';
 import { createProgress } from './progress';
 import { ruleCatalog } from './ruleCatalog';
 import { ConfigSession } from '../config/session';
+import { WorkspaceIndex } from '../../engine/workspace/index';
 
 /** The engine environment for this run (the place to add configuration, baselines…). */
 function createEnvironment(opts: LintOptions): LintEnvironment {
@@ -77,17 +78,28 @@ export async function runLint(argv: string[], io: CliIo): Promise<number> {
   const reports: FileReport[] = [];
   let toolError = false;
   const progress = createProgress(io, inputs.length, opts.progress);
+  // Read every file first and index specs and flag files, so cross-file checks (a spec's kill
+  // switch names a flag; a flag names its spec) see every file of the run.
+  const texts: (string | undefined)[] = [];
+  const workspace = new WorkspaceIndex(env);
   for (const input of inputs) {
-    let text: string;
     try {
-      text = await input.read();
+      const text = await input.read();
+      texts.push(text);
+      workspace.update(input.uri, text);
     } catch (e) {
       io.stderr(`fcs-lint: cannot read ${input.display}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
       toolError = true;
+      texts.push(undefined);
+    }
+  }
+  for (const [i, input] of inputs.entries()) {
+    const text = texts[i];
+    if (text === undefined) {
       progress.tick();
       continue;
     }
-    const result = session.lint(input.uri, text);
+    const result = session.lint(input.uri, text, workspace);
     progress.tick();
     if (result.kind === 'unknown') {
       io.stderr(`fcs-lint: skipped ${input.display}: not an fcs-lint spec (*.fcs.yaml with spec_version and feature).\n`);
