@@ -100,8 +100,8 @@ const PERCENT = /[0-9] ?%/;
 const BARE_NO = /^[:=]? ?(?:no|non|nao|none|لا|out of scope|hors perimetre|fuera de alcance|fora do escopo|خارج النطاق) ?(?:$|[.,;:!?|])/u;
 
 /** Clause and sentence ends (folded text: Arabic punctuation is already ASCII). */
-const CLAUSE_END = /[.;!?|]/g;
-const SENTENCE_END = /[.!?|]/g;
+const CLAUSE_END = '.;!?|';
+const SENTENCE_END = '.!?|';
 const BEFORE_WORDS = 8;
 const AFTER_WORDS = 8;
 
@@ -131,17 +131,21 @@ export function inferCapabilities(doc: MarkdownDocument, skip: (offset: number) 
   return out.sort((a, b) => a.start - b.start || a.capability.rule.localeCompare(b.capability.rule));
 }
 
-function lastBoundary(text: string, re: RegExp, before: number): number {
-  re.lastIndex = 0;
-  let at = -1;
-  for (let m = re.exec(text); m && m.index < before; m = re.exec(text)) at = m.index + 1;
-  return at < 0 ? 0 : at;
+/** How far around a mention the clause checks look (characters): bounded work per mention. */
+const WINDOW = 200;
+
+/** Start of the clause holding `before` (a boundary char from `chars`), looking back at most WINDOW characters. */
+function lastBoundary(text: string, chars: string, before: number): number {
+  const stop = Math.max(0, before - WINDOW);
+  for (let k = before - 1; k >= stop; k--) if (chars.includes(text[k]!)) return k + 1;
+  return stop;
 }
 
-function nextBoundary(text: string, re: RegExp, after: number): number {
-  re.lastIndex = after;
-  const m = re.exec(text);
-  return m ? m.index : text.length;
+/** End of the clause starting at `after`, looking ahead at most WINDOW characters. */
+function nextBoundary(text: string, chars: string, after: number): number {
+  const stop = Math.min(text.length, after + WINDOW);
+  for (let k = after; k < stop; k++) if (chars.includes(text[k]!)) return k;
+  return stop;
 }
 
 function lastWords(s: string, n: number): string {
