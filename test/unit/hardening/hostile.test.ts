@@ -1,5 +1,6 @@
 // Hostile input: each answered quickly with one clear finding, never a throw or a hang.
 import assert from 'node:assert/strict';
+import { loadChecklist } from '../../../server/src/engine/checklist/loadChecklist';
 import { lintSpec } from '../../helpers/lintText';
 
 function timed<T>(f: () => T): { value: T; ms: number } {
@@ -75,5 +76,27 @@ describe('hostile input', () => {
       assert.equal(value.length, 1, text);
       assert.equal(value[0]!.ruleId, 'SPEC-SCHEMA');
     }
+  });
+});
+
+describe('checklists cannot stall the linter', () => {
+  it('refuses regular expressions in checklist expressions, with the position of the expression', () => {
+    const c = loadChecklist('custom.yaml', [
+      'checklist: acme:custom',
+      'version: 1',
+      'rules:',
+      '  - id: ACME-01',
+      '    title: Catastrophic pattern',
+      '    severity: high',
+      '    stage: design',
+      '    when: spec.feature.name.matches("^(a+)+$")',
+      '    message: never',
+      '    prompts: [Why?]',
+      '',
+    ].join('\n'));
+    assert.equal(c.rules.length, 0);
+    assert.equal(c.problems.length, 1);
+    assert.match(c.problems[0]!.message, /regular expressions \(matches\) are not allowed/);
+    assert.deepEqual(c.problems[0]!.range.start, { line: 7, character: 10 });
   });
 });

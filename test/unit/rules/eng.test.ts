@@ -70,7 +70,7 @@ describeRule({
   },
   also: [
     { name: 'no precautions', text: spec('design', eng(good.replace('[pseudonymised, secure_channel]', '[]'))), severity: 'high', at: 'safety_precautions', message: /no safety precautions/ },
-    { name: 'findings in a plain repo path', text: spec('design', eng(good.replace('vault://eng-01', 'docs/eng-01.md'))), severity: 'high', at: ['safety_precautions', 'eng-01'], message: /plain path/ },
+    { name: 'findings in a plain repo path', text: spec('design', eng(good.replace('vault://eng-01', 'docs/eng-01.md'))), severity: 'high', at: 'docs/eng-01.md', message: /plain path/ },
   ],
   silent: [{ name: 'pseudonymised, vaulted, precautions listed', text: spec('design', eng(good)) }],
 });

@@ -103,7 +103,17 @@ export function celToText(v: unknown): string {
 
 export type CelProgram = (context: Record<string, unknown>) => unknown;
 
+/**
+ * CEL's `matches()` runs the JavaScript regular-expression engine, which can backtrack for
+ * exponential time on a hostile pattern. Checklists may come from a workspace, so regular
+ * expressions are refused; startsWith, endsWith, contains and the list helpers cover the needs.
+ */
+const REGEX_CALL = /\bmatches\s*\(/;
+
 export function compileCel(expr: string): CelProgram {
+  if (REGEX_CALL.test(expr)) {
+    throw new Error('regular expressions (matches) are not allowed in checklists, because a pattern could stall the linter; use startsWith(), endsWith() or contains()');
+  }
   const parsed = celEnvironment().parse(expr);
   // Type-check once: a checked program skips the per-evaluation type check (about 1.6x faster).
   // An expression that fails the static check still runs, checked at evaluation time instead.

@@ -2,7 +2,7 @@
 // give the same findings, in rule order, then item order.
 import { joinPointer } from '../parse/yamlSource';
 import { severityRank, stageIndex, type Pointer, type Severity } from '../types';
-import { toCelValue } from './cel';
+import { toCelValue, type CelProgram } from './cel';
 import type { CompiledRule } from './loadChecklist';
 import type { ModelObject, ModelValue } from '../model/normalise';
 import type { ResolvedMarket } from '../contexts/markets';
@@ -115,7 +115,7 @@ export function evaluateRules(rules: readonly CompiledRule[], input: EvaluationI
       options: toCelValue(input.options),
     };
   }
-  const cache = new Map<string, unknown[]>();
+  const cache = new Map<string, { raw: unknown[]; items: unknown[] }>();
   for (const rule of rules) {
     if ((rule.target ?? 'spec') !== target) continue;
     // For flag files the stage is informative: the linked spec's stage is read in `when`.
@@ -127,12 +127,14 @@ export function evaluateRules(rules: readonly CompiledRule[], input: EvaluationI
     }
     const coll = COLLECTIONS[rule.forEach];
     if (!coll || coll.target !== target) continue;
-    const raw = coll.items(input);
-    let items = cache.get(rule.forEach);
-    if (!items) {
-      items = raw.map((x) => toCelValue(x));
-      cache.set(rule.forEach, items);
+    // Items are built and converted once per collection, not once per rule.
+    let cached = cache.get(rule.forEach);
+    if (!cached) {
+      const raw = coll.items(input);
+      cached = { raw, items: raw.map((x) => toCelValue(x)) };
+      cache.set(rule.forEach, cached);
     }
+    const { raw, items } = cached;
     items.forEach((item, i) => {
       const rawItem = (raw[i] ?? {}) as Record<string, unknown>;
       const bound = coll.bind ? (coll.bind(item as Record<string, unknown>) ?? {}) : {};
@@ -142,6 +144,14 @@ export function evaluateRules(rules: readonly CompiledRule[], input: EvaluationI
     });
   }
   return { hits, errors };
+}
+
+function holds(test: CelProgram, ctx: Record<string, unknown>): boolean {
+  try {
+    return test(ctx) === true;
+  } catch {
+    return false;
+  }
 }
 
 /** `$name.path` in `at`: a pointer held by a value of the evaluation context. */
@@ -171,9 +181,9 @@ function runOne(rule: CompiledRule, ctx: Record<string, unknown>, itemPointer: P
       // An escalation that cannot be evaluated leaves the severity as it is.
     }
   }
-  const pointers = rule.at.length
-    ? rule.at.flatMap((a) => (a.startsWith('$') ? (contextPointer(ctx, a) ?? []) : [a.startsWith('/') ? a : itemPointer + '/' + a]))
-    : [itemPointer];
+  const pointers = rule.at
+    .filter((a) => !a.test || holds(a.test, ctx))
+    .flatMap(({ pointer: a }) => (a.startsWith('$') ? (contextPointer(ctx, a) ?? []) : [a.startsWith('/') ? a : itemPointer + '/' + a]));
   if (pointers.length === 0) pointers.push(itemPointer);
   hits.push({ rule, severity, message: rule.message(ctx), pointers, docIndex });
 }

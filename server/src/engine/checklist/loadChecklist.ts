@@ -21,7 +21,8 @@ export interface CompiledRule {
   forEach?: string;
   when: CelProgram;
   whenSource: string;
-  at: string[];
+  /** Candidate places, best first; an entry with a test is only tried when the test holds. */
+  at: { pointer: string; test?: CelProgram }[];
   message: Template;
   prompts: string[];
   mitigations: string[];
@@ -60,7 +61,7 @@ interface RawRule {
   target?: 'spec' | 'flags';
   for_each?: string;
   when: string;
-  at?: string | string[];
+  at?: string | (string | { pointer: string; if: string })[];
   message: string;
   prompts: string[];
   mitigations?: string[];
@@ -77,7 +78,9 @@ interface RawChecklist {
   rules: RawRule[];
 }
 
-const COUNTRY_DATA_WORDS = /\b(category|in_fcs|in_conflict|fcs_markets|conflict_markets|listed_category|fcs_reach|conflict_reach)\b/;
+// Words that show a rule reads the FCS list (its findings then name the edition). A data item's
+// `category` (datum.category) is not country data.
+const COUNTRY_DATA_WORDS = /\b(in_fcs|in_conflict|fcs_markets|conflict_markets|listed_category|category_label|category_source|fcs_reach|conflict_reach|high_authority_markets)\b|\b(market|r|reach|place|exposure|row)\.category\b/;
 
 export function loadChecklist(file: string, text: string): LoadedChecklist {
   const src = parseYamlSource(text);
@@ -153,14 +156,16 @@ function compileRule(r: RawRule, checklist: string, src: YamlSource, base: strin
     forEach: r.for_each,
     when,
     whenSource: r.when,
-    at: r.at === undefined ? [] : Array.isArray(r.at) ? r.at : [r.at],
+    at: (r.at === undefined ? [] : Array.isArray(r.at) ? r.at : [r.at]).map((a, j) =>
+      typeof a === 'string' ? { pointer: a } : { pointer: a.pointer, test: cel(a.if, `${base}/at/${j}/if`) },
+    ),
     message,
     prompts: r.prompts,
     mitigations: r.mitigations ?? [],
     basis: r.basis ?? [],
     cases: r.cases ?? [],
     why: r.why,
-    usesCountryData: r.applies === 'fcs' || COUNTRY_DATA_WORDS.test(texts),
+    usesCountryData: r.applies === 'fcs' || r.target === 'flags' || COUNTRY_DATA_WORDS.test(texts) || (r.for_each === 'markets' && /\bitem\.category\b/.test(texts)),
     checklist,
   };
 }
