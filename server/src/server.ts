@@ -15,7 +15,7 @@ import { detectKind } from './engine/documentKind';
 import { AnalysisCache } from './lsp/analysis';
 import { toDiagnostic } from './lsp/diagnostics';
 import { clientFeatures, featureCapabilities, registerFeatures, type ClientFeatures } from './lsp/features';
-import { STATUS_NOTIFICATION, TRUST_NOTIFICATION, type InitializationOptions, type StatusParams, type TrustParams } from './lsp/protocol';
+import { STATUS_NOTIFICATION, TRUST_NOTIFICATION, type StatusParams, type TrustParams } from './lsp/protocol';
 import { ValidationQueue } from './lsp/validationQueue';
 import { LspConfig } from './lsp/config';
 
@@ -36,17 +36,9 @@ const lspConfig = new LspConfig(connection, documents);
 let settings: Settings = DEFAULTS;
 let canPullConfig = false;
 let features: ClientFeatures;
-/**
- * What configuration resolution needs from the editor: workspace trust (untrusted workspaces
- * load no npm checklist packages) and the workspace folders (multi-root: config per folder).
- */
-const workspace: { trusted: boolean; folders: { uri: string; name: string }[] } = { trusted: false, folders: [] };
 let baseEnv: LintEnvironment | undefined;
 
-/**
- * The lint environment for a document. Configuration per folder (engine/config) plugs in here,
- * using `workspace.folders` and `workspace.trusted`.
- */
+/** The lint environment for a document: its folder's configuration (lsp/config), else the built-in one. */
 function envFor(uri: string): LintEnvironment {
   const configured = lspConfig.environmentFor(uri);
   if (configured) return configured;
@@ -58,10 +50,8 @@ const analyses = new AnalysisCache(envFor);
 
 connection.onInitialize((params): InitializeResult => {
   canPullConfig = !!params.capabilities.workspace?.configuration;
-  const init = (params.initializationOptions ?? {}) as InitializationOptions;
-  workspace.trusted = init.trusted ?? false;
+  // Workspace trust and folders (InitializationOptions) are read by lspConfig.
   lspConfig.initialize(params);
-  workspace.folders = init.workspaceFolders ?? (params.workspaceFolders ?? []).map((f) => ({ uri: f.uri, name: f.name }));
   features = clientFeatures(params);
   return {
     capabilities: {
@@ -103,7 +93,6 @@ function revalidateAll(): void {
 
 connection.onDidChangeConfiguration(() => void refreshSettings());
 connection.onNotification(TRUST_NOTIFICATION, (p: TrustParams) => {
-  workspace.trusted = p.trusted;
   baseEnv = undefined;
   lspConfig.setTrusted(p.trusted);
   revalidateAll();

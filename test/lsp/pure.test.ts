@@ -70,6 +70,9 @@ describe('suppression comments', () => {
     assert.deepEqual(commentSyntaxFor('file:///a/b.fcs.yaml'), { open: '# ', close: '' });
     assert.deepEqual(commentSyntaxFor('file:///a/prd.md'), { open: '<!-- ', close: ' -->' });
     assert.equal(commentSyntaxFor('file:///a/flags.json'), undefined);
+    const prd = '---\nfcs:\n  spec_version: 1\n---\n# Title\n';
+    assert.equal(commentSyntaxFor('file:///a/prd.md', prd, 2), undefined, 'no directive inside the front matter');
+    assert.deepEqual(commentSyntaxFor('file:///a/prd.md', prd, 4), { open: '<!-- ', close: ' -->' });
   });
   it('inserts a directive with a reason placeholder at the line indentation', () => {
     const e = disableNextLine('a:\n    - x: 1\n', 1, 'CTX-01', { open: '# ', close: '' })!;

@@ -89,3 +89,18 @@ function findClose(s: string, from: number): number {
 export function titles(actions: CodeAction[]): string[] {
   return actions.map((a) => a.title);
 }
+
+/** Markdown PRD fixtures (every language). */
+export function fixturePrds(): { name: string; text: string }[] {
+  const base = path.join(ROOT, 'test', 'fixtures', 'prd');
+  if (!fs.existsSync(base)) return [];
+  const out: { name: string; text: string }[] = [];
+  for (const lang of fs.readdirSync(base).sort()) {
+    const dir = path.join(base, lang);
+    if (!fs.statSync(dir).isDirectory()) continue;
+    for (const f of fs.readdirSync(dir).filter((x) => x.endsWith('.md')).sort()) {
+      out.push({ name: `prd/${lang}/${f}`, text: fs.readFileSync(path.join(dir, f), 'utf8') });
+    }
+  }
+  return out;
+}

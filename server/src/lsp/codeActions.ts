@@ -9,6 +9,7 @@ import type { DiagnosticData } from './diagnostics';
 import { SOURCE } from './diagnostics';
 import { isRecord, type FixContext, type FixTarget, type ProposedFix } from './fixes/context';
 import { fixesFor } from './fixes/catalogue';
+import { markdownFixes } from './fixes/markdown';
 import { COMMANDS, FIX_ALL_KIND, type SnippetEditArgs } from './protocol';
 import { commentSyntaxFor, disableNextLine } from './suppressComment';
 import type { TextChange } from './yaml/insert';
@@ -28,6 +29,8 @@ export interface ActionInput {
   text: string;
   /** The parsed YAML (specs); undefined for document kinds without YAML edits. */
   src?: YamlSource;
+  /** The kind of document (spec, markdown, flags …). */
+  kind?: string;
   diagnostics: Diagnostic[];
   only?: string[];
   env: LintEnvironment;
@@ -56,9 +59,22 @@ function targetOf(d: Diagnostic): FixTarget | undefined {
   return { ruleId: data.ruleId, pointer: data.pointer ?? '', range: d.range, status: data.status, suggestion: data.suggestion, prompts: data.prompts };
 }
 
-function offsetToPos(src: YamlSource, offset: number): { line: number; character: number } {
-  const p = src.lineCounter.linePos(offset);
-  return { line: p.line - 1, character: p.col - 1 };
+/** Line starts of a text, for offset → position. */
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+function offsetToPos(starts: number[], offset: number): { line: number; character: number } {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo, character: offset - starts[lo]! };
 }
 
 function editFor(input: ActionInput, opts: ActionOptions, range: LspRange, text: string, snippet: string): { edit?: WorkspaceEdit; command?: CodeAction['command'] } {
@@ -80,20 +96,23 @@ function workspaceEdit(input: ActionInput, opts: ActionOptions, edits: TextEdit[
     : { changes: { [input.uri]: edits } };
 }
 
-function changeRange(src: YamlSource, c: TextChange): LspRange {
-  return { start: offsetToPos(src, c.start), end: offsetToPos(src, c.end) };
+function changeRange(starts: number[], c: Pick<TextChange, "start" | "end">): LspRange {
+  return { start: offsetToPos(starts, c.start), end: offsetToPos(starts, c.end) };
 }
 
 export function codeActions(input: ActionInput, opts: ActionOptions): CodeAction[] {
   const actions: CodeAction[] = [];
   const ctx = fixContext(input);
+  const starts = lineStarts(input.text);
   if (wants(input.only, CodeActionKind.QuickFix)) {
     const seenDocs = new Set<string>();
     for (const d of input.diagnostics) {
       const t = targetOf(d);
       if (!t) continue;
       if (ctx) {
-        for (const f of fixesFor(t, ctx)) actions.push(fixAction(input, opts, ctx.src, f, d));
+        for (const f of fixesFor(t, ctx)) actions.push(fixAction(input, opts, starts, f, d));
+      } else if (input.kind === 'markdown') {
+        for (const f of markdownFixes(t, input.text)) actions.push(fixAction(input, opts, starts, f, d));
       }
       const disable = disableAction(input, opts, t, d);
       if (disable) actions.push(disable);
@@ -108,14 +127,14 @@ export function codeActions(input: ActionInput, opts: ActionOptions): CodeAction
     }
   }
   if (ctx && input.only && (wants(input.only, FIX_ALL_KIND) || input.only.includes(CodeActionKind.SourceFixAll))) {
-    const all = fixAllAction(input, opts, ctx);
+    const all = fixAllAction(input, opts, ctx, starts);
     if (all) actions.push(all);
   }
   return actions;
 }
 
-function fixAction(input: ActionInput, opts: ActionOptions, src: YamlSource, f: ProposedFix, d: Diagnostic): CodeAction {
-  const range = changeRange(src, f.change);
+function fixAction(input: ActionInput, opts: ActionOptions, starts: number[], f: ProposedFix, d: Diagnostic): CodeAction {
+  const range = changeRange(starts, f.change);
   return {
     title: f.title,
     kind: CodeActionKind.QuickFix,
@@ -127,7 +146,7 @@ function fixAction(input: ActionInput, opts: ActionOptions, src: YamlSource, f: 
 
 function disableAction(input: ActionInput, opts: ActionOptions, t: FixTarget, d: Diagnostic): CodeAction | undefined {
   if (t.ruleId === 'SPEC-PARSE') return undefined;
-  const syntax = commentSyntaxFor(input.uri);
+  const syntax = commentSyntaxFor(input.uri, input.text, d.range.start.line);
   if (!syntax) return undefined;
   const e = disableNextLine(input.text, d.range.start.line, t.ruleId, syntax);
   if (!e) return undefined;
@@ -144,7 +163,7 @@ function disableAction(input: ActionInput, opts: ActionOptions, t: FixTarget, d:
 }
 
 /** Safe fixes only ("did you mean" replacements), non-overlapping, as plain text. */
-function fixAllAction(input: ActionInput, opts: ActionOptions, ctx: FixContext): CodeAction | undefined {
+function fixAllAction(input: ActionInput, opts: ActionOptions, ctx: FixContext, starts: number[]): CodeAction | undefined {
   const edits: { start: number; end: number; text: string }[] = [];
   for (const f of input.findings ?? []) {
     for (const p of fixesFor(f, ctx)) {
@@ -161,7 +180,7 @@ function fixAllAction(input: ActionInput, opts: ActionOptions, ctx: FixContext):
     edit: workspaceEdit(
       input,
       opts,
-      edits.map((e) => ({ range: { start: offsetToPos(ctx.src, e.start), end: offsetToPos(ctx.src, e.end) }, newText: e.text })),
+      edits.map((e) => ({ range: changeRange(starts, e), newText: e.text })),
     ),
   };
 }

@@ -69,6 +69,7 @@ export function registerFeatures(deps: FeatureDeps, features: () => ClientFeatur
         version: doc.version,
         text: a.text,
         src: a.result.kind === 'spec' ? a.yaml() : undefined,
+        kind: a.result.kind,
         diagnostics: p.context.diagnostics,
         only: p.context.only,
         env: deps.envFor(doc.uri),

@@ -7,11 +7,15 @@ export interface CommentSyntax {
   close: string;
 }
 
-/** Comment syntax by file extension; files without comments (JSON) get no disable action. */
-export function commentSyntaxFor(uri: string): CommentSyntax | undefined {
+/**
+ * Comment syntax by file extension; files without comments (JSON) get no disable action, and
+ * neither do findings in a Markdown file's YAML front matter (the engine reads Markdown
+ * directives from HTML comments, which cannot stand inside the front matter).
+ */
+export function commentSyntaxFor(uri: string, text = '', line = -1): CommentSyntax | undefined {
   const path = uri.replace(/[?#].*$/, '').toLowerCase();
   if (/\.(ya?ml)$/.test(path)) return { open: '# ', close: '' };
-  if (/\.(md|markdown|mdx)$/.test(path)) return { open: '<!-- ', close: ' -->' };
+  if (/\.(md|markdown|mdx)$/.test(path)) return inFrontMatter(text, line) ? undefined : { open: '<!-- ', close: ' -->' };
   if (/\.(toml)$/.test(path)) return { open: '# ', close: '' };
   return undefined;
 }
@@ -54,4 +58,14 @@ export function disableNextLine(text: string, line: number, ruleId: string, synt
 
 function escape(s: string): string {
   return s.replace(/[\\$}]/g, (c) => '\\' + c);
+}
+
+/** Whether a 0-based line lies inside a leading `---` … `---` YAML front matter. */
+export function inFrontMatter(text: string, line: number): boolean {
+  if (line <= 0 || !/^---\r?\n/.test(text)) return false;
+  const lines = text.split('\n');
+  for (let i = 1; i < lines.length; i++) {
+    if (/^(---|\.\.\.)\s*$/.test(lines[i]!)) return line < i;
+  }
+  return false;
 }
