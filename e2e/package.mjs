@@ -49,6 +49,28 @@ function stage(manifest) {
   fs.writeFileSync(path.join(STAGE, 'package.json'), JSON.stringify(vsixManifest, null, 2) + '\n');
 }
 
+/** Local files the manifest points to: main, icon, and paths/urls anywhere under contributes. */
+function manifestFiles(manifest) {
+  const found = new Set();
+  const add = (v) => {
+    if (typeof v !== 'string' || /^[a-z][a-z0-9+.-]*:/i.test(v) || v.includes('*') || v.startsWith('$(')) return; // URLs, globs, codicons
+    found.add(path.posix.normalize(v.replace(/^\.\//, '')));
+  };
+  const walk = (node) => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    for (const [k, v] of Object.entries(node)) {
+      if (['path', 'url', 'configuration', 'icon', 'light', 'dark'].includes(k)) add(v);
+      walk(v);
+    }
+  };
+  add(manifest.main);
+  if (manifest.browser) add(manifest.browser);
+  add(manifest.icon);
+  walk(manifest.contributes);
+  return [...found].filter((f) => f && !f.startsWith('..'));
+}
+
 function listVsix(file) {
   return execFileSync('unzip', ['-Z1', file], { encoding: 'utf8' }).trim().split('\n');
 }
@@ -78,6 +100,8 @@ export async function packageVsix({ out, skipBuild = false } = {}) {
     const bad = files.filter((f) => forbidden.test(f));
     if (bad.length) throw new Error(`VSIX contains files that .vscodeignore should keep out: ${bad.join(', ')}`);
   }
+  const missing = manifestFiles(manifest).filter((f) => !files.includes(`extension/${f}`));
+  if (missing.length) throw new Error(`package.json names files the VSIX lacks (list them in .vscodeignore with "!"): ${missing.join(', ')}`);
   const kb = (size / 1024).toFixed(1);
   sw.log(`${path.relative(process.cwd(), target)}: ${files.length} files, ${kb} KB (budget ${BUDGET_BYTES / 1024} KB)`);
   if (size > BUDGET_BYTES) throw new Error(`VSIX is ${kb} KB, over the ${BUDGET_BYTES / 1024} KB budget`);
