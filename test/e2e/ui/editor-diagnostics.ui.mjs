@@ -50,6 +50,9 @@ export default async function ({ page, workspace, repo, workbench, open, screens
   await ethLine.waitFor();
   log('selecting the problem revealed the ETH line');
 
+  // Toasts (e.g. a data-freshness notice) would cover the screenshot; they stay in the bell.
+  await workbench.runCommand(page, 'Notifications: Clear All Notifications');
+
   // Hover over the ETH value: the rule message appears.
   const eth = ethLine.locator('span', { hasText: /^ETH$/ }).last();
   const box = await eth.boundingBox();
