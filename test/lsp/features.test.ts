@@ -158,6 +158,15 @@ describe('editor features over LSP', function () {
       const firing = items.filter((i) => i.sortText?.startsWith('0')).map((i) => i.label);
       assert.ok(firing.includes('CTX-01') && firing.includes('ENG-01'), `rules firing on the next line come first: ${firing.join()}`);
     });
+
+    it('in Markdown PRDs: only rule ids in suppression comments', async () => {
+      const text = '---\nfcs:\n  spec_version: 1\n  feature: {id: p, name: P}\n  markets: [{country: SDN}]\n---\n# P\n\nke\n<!-- fcs-lint-disable-next-line \n';
+      const u = 'file:///ws/prd/p.md';
+      client.open(u, text);
+      await client.diagnostics(u);
+      assert.deepEqual(labels(await completeAt(u, { line: 8, character: 2 })), []);
+      assert.ok(labels(await completeAt(u, { line: 9, character: 32 })).includes('CTX-01'));
+    });
   });
 
   describe('code lens and outline', () => {

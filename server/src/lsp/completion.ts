@@ -24,6 +24,8 @@ export interface CompletionInput {
   env: LintEnvironment;
   /** Findings of the current version (rule ids fired on the next line come first in comments). */
   findings: Finding[];
+  /** Document kind: schema completion is for specs; other kinds only complete suppression comments. */
+  kind?: string;
 }
 
 type Where = { mode: 'key' | 'value'; path: (string | number)[]; siblings: string[] } | { mode: 'suppression' } | undefined;
@@ -37,14 +39,15 @@ export function complete(input: CompletionInput): CompletionItem[] {
     start: { line: input.position.line, character: input.position.character - word.length },
     end: input.position,
   };
-  const where = locate(lines, input.position, before, word);
+  const where = locate(lines, input.position, before, word, input.kind ?? 'spec');
   if (!where) return [];
   const items = where.mode === 'suppression' ? ruleItems(input, input.position.line + 1) : where.mode === 'key' ? keyItems(input, where.path, where.siblings) : valueItems(input, where.path);
   return items.map((i) => ({ ...i, textEdit: { range, newText: i.insertText ?? i.label }, insertText: undefined }));
 }
 
-function locate(lines: string[], pos: Position, before: string, word: string): Where {
-  if (/#\s*fcs-lint-disable(?:-next-line|-line)?\s+(?:[A-Z0-9-]+\s*,\s*)*[A-Za-z0-9-]*$/.test(before)) return { mode: 'suppression' };
+function locate(lines: string[], pos: Position, before: string, word: string, kind: string): Where {
+  if (/(?:#|<!--)\s*fcs-lint-disable(?:-next-line|-line)?\s+(?:[A-Z0-9-]+\s*,\s*)*[A-Za-z0-9-]*$/.test(before)) return { mode: 'suppression' };
+  if (kind !== 'spec') return undefined;
   if (/(^|\s)#/.test(before)) return undefined; // inside another comment
   const head = before.slice(0, before.length - word.length);
   const rest = (lines[pos.line] ?? '').slice(pos.character).replace(/^[A-Za-z0-9_.$-]*/, '');

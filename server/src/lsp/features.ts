@@ -88,8 +88,9 @@ export function registerFeatures(deps: FeatureDeps, features: () => ClientFeatur
     const doc = lintable(p.textDocument.uri);
     if (!doc) return [];
     // The last analysis is good enough for "which rules fire on the next line".
-    const findings = analyses.peek(doc.uri)?.result.findings ?? [];
-    return complete({ text: doc.getText(), position: p.position, env: deps.envFor(doc.uri), findings });
+    const last = analyses.peek(doc.uri)?.result;
+    const kind = last?.kind ?? detectKind(doc.uri, doc.getText().slice(0, 8192));
+    return complete({ text: doc.getText(), position: p.position, env: deps.envFor(doc.uri), findings: last?.findings ?? [], kind });
   });
 
   connection.onCodeLens((p) => {
