@@ -44,11 +44,14 @@ suite('diagnostics', () => {
     await h.waitForRule(uri, 'CTX-01');
     const ext = vscode.extensions.getExtension(h.EXTENSION_ID);
     const cli = path.join(ext.extensionPath, 'dist', 'cli.js');
-    // Run from the file's folder: the CLI reads ignore files from its working directory.
-    const res = cp.spawnSync(process.execPath, [cli, '--format', 'json', path.basename(uri.fsPath)],
-      { cwd: path.dirname(uri.fsPath), encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    // Lint the whole folder (the editor sees the workspace too), from that folder: the CLI reads
+    // ignore files from its working directory.
+    const folder = path.dirname(uri.fsPath);
+    const res = cp.spawnSync(process.execPath, [cli, '--format', 'json', '.'], { cwd: folder, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     assert.ok(res.stdout, `CLI printed JSON (rc ${res.status}, stderr ${res.stderr})`);
-    const fromCli = JSON.parse(res.stdout).flatMap((r) => r.findings)
+    const entry = JSON.parse(res.stdout).find((r) => path.resolve(folder, r.filePath) === uri.fsPath);
+    assert.ok(entry, `the CLI reported on ${uri.fsPath}`);
+    const fromCli = entry.findings
       .map((f) => `${f.ruleId}@${f.line - 1}:${f.column - 1}-${f.endLine - 1}:${f.endColumn - 1}`).sort();
     const inEditor = () => h.fcsDiagnostics(uri)
       .map((d) => `${h.codeOf(d)}@${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character}`).sort();

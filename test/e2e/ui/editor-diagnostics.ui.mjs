@@ -10,10 +10,13 @@ const SPEC = 'messaging-conflict.fcs.yaml';
 
 /** CTX-01 as the CLI reports it for the same file (message, 1-based line/column). */
 function expectedFinding(repo, file) {
-  // Run from the file's folder: the CLI reads ignore files (.gitignore) from its working directory.
-  const res = spawnSync(process.execPath, [path.join(repo, 'dist', 'cli.js'), '--format', 'json', path.basename(file)],
-    { cwd: path.dirname(file), encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
-  const findings = JSON.parse(res.stdout).flatMap((r) => r.findings);
+  // Lint the whole folder, from that folder (the CLI reads .gitignore from its working directory).
+  const folder = path.dirname(file);
+  const res = spawnSync(process.execPath, [path.join(repo, 'dist', 'cli.js'), '--format', 'json', '.'],
+    { cwd: folder, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  const entry = JSON.parse(res.stdout).find((r) => path.resolve(folder, r.filePath) === file);
+  assert.ok(entry, `the CLI reported on ${file}`);
+  const findings = entry.findings;
   const ctx = findings.find((f) => f.ruleId === 'CTX-01');
   assert.ok(ctx, `the CLI reports CTX-01 for ${file}`);
   return { ctx, count: findings.length };
