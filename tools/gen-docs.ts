@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { builtinChecklists } from '../server/src/engine/checklist/builtin';
 import type { CompiledRule } from '../server/src/engine/checklist/loadChecklist';
 import { META_RULES, type MetaRule } from '../server/src/engine/meta/metaRules';
+import { PRD_RULES, type PrdRule } from '../server/src/engine/markdown/rules';
 
 const ROOT = path.join(__dirname, '..');
 const DOCS = path.join(ROOT, 'docs', 'rules');
@@ -41,6 +42,14 @@ function rulePage(r: CompiledRule): string {
   return lines.join('\n');
 }
 
+function prdPage(r: PrdRule): string {
+  const lines = [`# ${r.id}: ${r.title}`, '', `- **Severity:** ${r.severity} (in a PRD whose markets are on the FCS list; \`low\` otherwise)`, '- **Raised by:** Markdown PRD support, from the text of the document', '', '## Why it matters', '', r.why, '', '## Due-diligence questions', '', ...r.prompts.map((p) => `- ${p}`), ''];
+  if (r.mitigations.length) lines.push('## Suggested mitigations', '', ...r.mitigations.map((m) => `- ${m}`), '');
+  if (r.basis.length) lines.push('## Basis', '', ...r.basis.map((b) => `- ${b}`), '');
+  if (r.cases.length) lines.push('## Cases', '', ...r.cases.map((c) => `- ${c}`), '');
+  return lines.join('\n');
+}
+
 function metaPage(m: MetaRule): string {
   return [`# ${m.id}: ${m.title}`, '', `- **Severity:** ${m.severity}`, '- **Raised by:** the engine (not a checklist rule)', '', '## Why it matters', '', m.why, '', '## What to do', '', ...m.prompts.map((p) => `- ${p}`), ''].join('\n');
 }
@@ -50,12 +59,15 @@ export function expectedFiles(): Map<string, string> {
   const rules = builtinChecklists().flatMap((c) => c.rules);
   for (const r of rules) files.set(path.join(DOCS, `${r.id}.md`), rulePage(r));
   for (const m of Object.values(META_RULES)) files.set(path.join(DOCS, `${m.id}.md`), metaPage(m));
+  for (const r of Object.values(PRD_RULES)) files.set(path.join(DOCS, `${r.id}.md`), prdPage(r));
   const table = [
     '| Rule | Title | Severity | From stage | FCS only |',
     '|---|---|---|---|---|',
     ...rules.map((r) => `| [${r.id}](docs/rules/${r.id}.md) | ${esc(r.title)} | ${r.severity}${r.escalate.length ? ' ↑' : ''} | ${r.stage} | ${r.applies === 'fcs' ? 'yes' : ''} |`),
     '',
     `${rules.length} checklist rules (↑: escalates, e.g. in conflict markets). Engine findings: ${Object.keys(META_RULES).map((id) => `[${id}](docs/rules/${id}.md)`).join(', ')}.`,
+    '',
+    `Markdown PRDs add one rule per capability inferred from the text: ${Object.keys(PRD_RULES).map((id) => `[${id}](docs/rules/${id}.md)`).join(', ')}.`,
   ].join('\n');
   const readme = fs.readFileSync(README, 'utf8');
   const a = readme.indexOf(START);

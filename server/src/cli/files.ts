@@ -1,5 +1,6 @@
 // Turn the command line's files, folders and globs into a sorted list of files to lint.
-// Folders are searched for *.fcs.yaml; globs match any file. `.fcs-lintignore` and
+// Folders are searched for *.fcs.yaml, flag files and Markdown PRDs (`fcs:` front matter or a
+// prd/, prds/ or rfcs/ folder); globs match any file. `.fcs-lintignore` and
 // `.gitignore` in the current directory (gitignore syntax, via the `ignore` package) exclude
 // paths found in folders or by globs and also explicitly named files.
 import * as fs from 'node:fs';
@@ -7,6 +8,7 @@ import * as path from 'node:path';
 import ignore, { type Ignore } from 'ignore';
 import { globSync, isDynamicPattern } from 'tinyglobby';
 import { isLintable } from '../engine/documentKind';
+import { isLintableMarkdown, isMarkdownPath } from '../engine/markdown/detect';
 
 export class MissingPathError extends Error {}
 
@@ -47,6 +49,24 @@ function isIgnored(ig: Ignore | undefined, abs: string, cwd: string): boolean {
   return ig.ignores(rel.split(path.sep).join('/'));
 }
 
+/** A Markdown file that is a product document: `fcs:` front matter, or a PRD/RFC folder. */
+function isPrd(file: string): boolean {
+  if (!isMarkdownPath(file)) return false;
+  let head: string;
+  try {
+    const fd = fs.openSync(file, 'r');
+    try {
+      const buf = Buffer.alloc(65536);
+      head = buf.subarray(0, fs.readSync(fd, buf, 0, buf.length, 0)).toString('utf8');
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+  return isLintableMarkdown(file.split(path.sep).join('/'), head);
+}
+
 export function resolveFiles(patterns: string[], cwd: string, opts: ResolveOptions = {}): ResolvedFiles {
   const ig = opts.useIgnoreFiles === false ? undefined : loadIgnore(cwd);
   const out = new Set<string>();
@@ -71,7 +91,7 @@ export function resolveFiles(patterns: string[], cwd: string, opts: ResolveOptio
     }
     if (st.isDirectory()) {
       const hits = globSync('**/*', { cwd: abs, absolute: true, ignore: SKIP_DIRS, onlyFiles: true });
-      for (const h of hits) if (isLintable(h)) add(h);
+      for (const h of hits) if (isLintable(h) || isPrd(h)) add(h);
     } else {
       add(abs);
     }

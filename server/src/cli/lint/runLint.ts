@@ -102,7 +102,7 @@ export async function runLint(argv: string[], io: CliIo): Promise<number> {
     const result = session.lint(input.uri, text, workspace);
     progress.tick();
     if (result.kind === 'unknown') {
-      io.stderr(`fcs-lint: skipped ${input.display}: not an fcs-lint spec (*.fcs.yaml with spec_version and feature).\n`);
+      io.stderr(`fcs-lint: skipped ${input.display}: not a spec, flag file or PRD that fcs-lint reads.\n`);
       continue;
     }
     reports.push(toReport(input.display, result));

@@ -168,6 +168,7 @@ function capabilityFindings(doc: MarkdownDocument, mentions: CapabilityMention[]
       mitigations: PRD_RULES[def.rule]!.mitigations,
       basis: def.basis,
       cases: def.cases,
+      docsPath: `docs/rules/${def.rule}.md`,
       fingerprint: hash(`${def.rule}|${foldString(words)}|${n}`),
     });
   }
@@ -195,6 +196,7 @@ function sectionFindings(doc: MarkdownDocument, sections: RecognisedSection[], e
       mitigations: PRD_SECTION_RULE.mitigations,
       basis: [],
       cases: [],
+      docsPath: `docs/rules/${PRD_SECTION_RULE.id}.md`,
       fingerprint: hash(`${PRD_SECTION_RULE.id}|${s.heading.anchor}`),
     });
   }
