@@ -79,6 +79,8 @@ describe('fcs-lint file selection', () => {
     assert.deepEqual(files(['.']), ['specs/conflict.fcs.yaml']);
     assert.deepEqual(files(['**/*.fcs.yaml']), ['specs/conflict.fcs.yaml']);
     assert.deepEqual(files(['drafts/wip.fcs.yaml', 'specs/conflict.fcs.yaml']), ['specs/conflict.fcs.yaml']);
+    const named = runCli(['drafts/wip.fcs.yaml', '-f', 'json'], { cwd: dir });
+    assert.match(named.stderr, /warning: drafts\/wip\.fcs\.yaml is ignored by \.fcs-lintignore or \.gitignore and was not checked \(use --no-ignore/);
     assert.deepEqual(files(['.', '--no-ignore']), ['drafts/wip.fcs.yaml', 'generated.fcs.yaml', 'specs/conflict.fcs.yaml']);
   });
 

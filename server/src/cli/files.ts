@@ -24,6 +24,8 @@ export interface ResolvedFiles {
   files: string[];
   /** How many files the ignore files excluded. */
   ignored: number;
+  /** Files named explicitly on the command line that an ignore file excludes (warned about). */
+  ignoredExplicit: string[];
 }
 
 /** The ignore matcher for cwd, or undefined when there are no ignore files. */
@@ -71,9 +73,11 @@ export function resolveFiles(patterns: string[], cwd: string, opts: ResolveOptio
   const ig = opts.useIgnoreFiles === false ? undefined : loadIgnore(cwd);
   const out = new Set<string>();
   let ignored = 0;
-  const add = (abs: string) => {
-    if (isIgnored(ig, abs, cwd)) ignored++;
-    else out.add(path.normalize(abs));
+  const ignoredExplicit: string[] = [];
+  const add = (abs: string, explicit = false) => {
+    if (!isIgnored(ig, abs, cwd)) out.add(path.normalize(abs));
+    else if (explicit) ignoredExplicit.push(abs);
+    else ignored++;
   };
   for (const p of patterns) {
     if (isDynamicPattern(p)) {
@@ -93,8 +97,8 @@ export function resolveFiles(patterns: string[], cwd: string, opts: ResolveOptio
       const hits = globSync('**/*', { cwd: abs, absolute: true, ignore: SKIP_DIRS, onlyFiles: true });
       for (const h of hits) if (isLintable(h) || isPrd(h)) add(h);
     } else {
-      add(abs);
+      add(abs, true);
     }
   }
-  return { files: [...out].sort(), ignored };
+  return { files: [...out].sort(), ignored, ignoredExplicit };
 }

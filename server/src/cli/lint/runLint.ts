@@ -49,7 +49,11 @@ function selectInputs(opts: LintOptions, io: CliIo): Input[] {
   }
   let files: string[];
   try {
-    files = resolveFiles(patterns, io.cwd, { useIgnoreFiles: opts.useIgnoreFiles }).files;
+    const resolved = resolveFiles(patterns, io.cwd, { useIgnoreFiles: opts.useIgnoreFiles });
+    for (const f of resolved.ignoredExplicit) {
+      io.stderr(`fcs-lint: warning: ${displayPath(f, io.cwd)} is ignored by .fcs-lintignore or .gitignore and was not checked (use --no-ignore to check it).\n`);
+    }
+    files = resolved.files;
   } catch (e) {
     if (e instanceof MissingPathError) throw new UsageError(e.message);
     throw e;
