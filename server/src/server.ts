@@ -12,23 +12,25 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLintEnvironment, type LintEnvironment } from './engine/lint';
 import { detectKind } from './engine/documentKind';
+import { DEFAULT_PRD_GLOBS } from './engine/markdown/detect';
 import { AnalysisCache } from './lsp/analysis';
 import { toDiagnostic } from './lsp/diagnostics';
 import { clientFeatures, featureCapabilities, registerFeatures, type ClientFeatures } from './lsp/features';
 import { STATUS_NOTIFICATION, TRUST_NOTIFICATION, type StatusParams, type TrustParams } from './lsp/protocol';
 import { ValidationQueue } from './lsp/validationQueue';
 import { LspConfig } from './lsp/config';
+import { WorkspaceIndexer } from './lsp/workspaceIndexer';
+import type { DocumentKind } from './engine/types';
 
 interface Settings {
   enable: boolean;
   run: 'onType' | 'onSave';
+  markdown: { globs: string[] };
 }
 
-const DEFAULTS: Settings = { enable: true, run: 'onType' };
+const DEFAULTS: Settings = { enable: true, run: 'onType', markdown: { globs: [...DEFAULT_PRD_GLOBS] } };
 /** The package root: dist/server.js lives one level below it. */
 const PACKAGE_ROOT = path.join(__dirname, '..');
-/** Files larger than this are not linted (a clear diagnostic says so). */
-const MAX_BYTES = 5 * 1024 * 1024;
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
@@ -37,22 +39,36 @@ let settings: Settings = DEFAULTS;
 let canPullConfig = false;
 let features: ClientFeatures;
 let baseEnv: LintEnvironment | undefined;
+let workspaceFolders: string[] = [];
+let indexer: WorkspaceIndexer | undefined;
 
-/** The lint environment for a document: its folder's configuration (lsp/config), else the built-in one. */
-function envFor(uri: string): LintEnvironment {
-  const configured = lspConfig.environmentFor(uri);
-  if (configured) return configured;
+function builtinEnv(): LintEnvironment {
   baseEnv ??= createLintEnvironment();
   return { ...baseEnv, now: new Date() };
 }
 
-const analyses = new AnalysisCache(envFor);
+/** The lint environment for a document: its folder's configuration (lsp/config), else the built-in one, plus the workspace index. */
+function envFor(uri: string): LintEnvironment {
+  return { ...(lspConfig.environmentFor(uri) ?? builtinEnv()), workspace: indexer?.index };
+}
+
+function kindOf(uri: string, text: string) {
+  return detectKind(uri, text.slice(0, 65536), settings.markdown.globs);
+}
+
+/** The one way the server lints: configuration, ledger, workspace index, Markdown globs. */
+function lint(uri: string, text: string) {
+  return lspConfig.lint(uri, text, builtinEnv, { workspace: indexer?.index }, kindOf(uri, text));
+}
+
+const analyses = new AnalysisCache(lint);
 
 connection.onInitialize((params): InitializeResult => {
   canPullConfig = !!params.capabilities.workspace?.configuration;
   // Workspace trust and folders (InitializationOptions) are read by lspConfig.
   lspConfig.initialize(params);
   features = clientFeatures(params);
+  workspaceFolders = params.workspaceFolders?.map((f) => f.uri) ?? (params.rootUri ? [params.rootUri] : []);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -66,7 +82,36 @@ connection.onInitialized(() => {
   if (canPullConfig) void connection.client.register(DidChangeConfigurationNotification.type, undefined);
   lspConfig.registerWatchers();
   void refreshSettings();
+  // Cross-file checks (a spec's kill switch names a flag; a flag names its spec): index the
+  // workspace in the background, then re-check open documents once.
+  indexer = new WorkspaceIndexer(builtinEnv(), (_uri, kind) => revalidateOthers(kind));
+  void indexer.scan(workspaceFolders).then(
+    () => revalidateAll(),
+    (e: unknown) => connection.console.error(`fcs-lint: indexing the workspace failed: ${String(e)}`),
+  );
 });
+
+/**
+ * A spec or flag file changed the workspace index: re-check the open documents its change can
+ * affect (flag files read the specs that link them, specs and PRDs read flag files), once per
+ * burst of changes.
+ */
+let affected = new Set<'spec' | 'flags'>();
+let affectedTimer: NodeJS.Timeout | undefined;
+function revalidateOthers(kind: DocumentKind): void {
+  affected.add(kind === 'flags' ? 'spec' : 'flags');
+  affectedTimer ??= setTimeout(() => {
+    const kinds = affected;
+    affected = new Set();
+    affectedTimer = undefined;
+    for (const d of documents.all()) {
+      const k = kindOf(d.uri, d.getText());
+      if (!kinds.has(k === 'flags' ? 'flags' : 'spec') || k === 'unknown') continue;
+      analyses.delete(d.uri);
+      queue.schedule(d.uri);
+    }
+  }, 300);
+}
 
 // .fcs-lint.yaml, ledger or checklist package changed (watched files): new configuration, no restart.
 connection.onDidChangeWatchedFiles((e) => {
@@ -79,7 +124,7 @@ async function refreshSettings(): Promise<void> {
   if (!canPullConfig) return;
   try {
     const s = (await connection.workspace.getConfiguration('fcsLint')) as Partial<Settings> | null;
-    settings = { ...DEFAULTS, ...(s ?? {}) };
+    settings = { ...DEFAULTS, ...(s ?? {}), markdown: { globs: Array.isArray(s?.markdown?.globs) ? s.markdown.globs.filter((g): g is string => typeof g === 'string') : DEFAULTS.markdown.globs } };
   } catch {
     settings = DEFAULTS;
   }
@@ -88,7 +133,7 @@ async function refreshSettings(): Promise<void> {
 
 function revalidateAll(): void {
   analyses.clear();
-  for (const d of documents.all()) queue.schedule(d.uri, 0);
+  for (const d of documents.all()) queue.schedule(d.uri);
 }
 
 connection.onDidChangeConfiguration(() => void refreshSettings());
@@ -106,23 +151,8 @@ function validate(uri: string): void {
     void connection.sendDiagnostics({ uri, version, diagnostics: [] });
     return;
   }
-  if (detectKind(uri, doc.getText().slice(0, 8192)) === 'unknown') return;
+  if (kindOf(uri, doc.getText()) === 'unknown') return;
   try {
-    if (doc.getText().length > MAX_BYTES) {
-      void connection.sendDiagnostics({
-        uri,
-        version,
-        diagnostics: [
-          {
-            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
-            message: `fcs-lint skipped this file: it is larger than ${MAX_BYTES / 1024 / 1024} MB.`,
-            source: 'fcs-lint',
-            severity: 2,
-          },
-        ],
-      });
-      return;
-    }
     const a = analyses.get(doc);
     // The document may have changed while we were linting: never publish stale results.
     if (documents.get(uri)?.version !== version) return;
@@ -136,13 +166,15 @@ function validate(uri: string): void {
   }
 }
 
-const queue = new ValidationQueue(120, validate);
+const queue = new ValidationQueue(validate);
 
-documents.onDidOpen((e) => queue.schedule(e.document.uri, 0));
+documents.onDidOpen((e) => queue.schedule(e.document.uri));
 documents.onDidChangeContent((e) => {
   if (settings.run === 'onType') queue.schedule(e.document.uri);
+  const doc = e.document;
+  indexer?.changed(doc.uri, () => documents.get(doc.uri)?.getText() ?? doc.getText());
 });
-documents.onDidSave((e) => queue.schedule(e.document.uri, 0));
+documents.onDidSave((e) => queue.schedule(e.document.uri));
 documents.onDidClose((e) => {
   queue.cancel(e.document.uri);
   analyses.delete(e.document.uri);

@@ -10,6 +10,8 @@ export interface ClientOptions {
   /** Extra client capabilities merged into the defaults. */
   capabilities?: Record<string, unknown>;
   initializationOptions?: Record<string, unknown>;
+  /** A workspace folder (file: URI) the server indexes for cross-file checks. */
+  rootUri?: string;
 }
 
 export class LspTestClient {
@@ -54,7 +56,8 @@ export class LspTestClient {
     const base = { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } };
     const r = await this.conn.sendRequest('initialize', {
       processId: process.pid,
-      rootUri: null,
+      rootUri: opts.rootUri ?? null,
+      workspaceFolders: opts.rootUri ? [{ uri: opts.rootUri, name: 'ws' }] : null,
       capabilities: deepMerge(base, opts.capabilities ?? {}),
       initializationOptions: opts.initializationOptions,
     });

@@ -2,7 +2,6 @@
 // Results are kept for open documents only; a feature asking about a version that has not been
 // linted yet lints it then (on request, never on a keystroke).
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { lintDocument, type LintEnvironment } from '../engine/lint';
 import { parseYamlSource, type YamlSource } from '../engine/parse/yamlSource';
 import type { LintResult } from '../engine/types';
 
@@ -19,14 +18,15 @@ export interface Analysis {
 export class AnalysisCache {
   private readonly byUri = new Map<string, Analysis>();
 
-  constructor(private readonly envFor: (uri: string) => LintEnvironment) {}
+  /** `lint` is the server's one way to lint a document (configuration, ledger, workspace index). */
+  constructor(private readonly lint: (uri: string, text: string) => LintResult) {}
 
   get(doc: TextDocument): Analysis {
     const hit = this.byUri.get(doc.uri);
     if (hit && hit.version === doc.version) return hit;
     const text = doc.getText();
     const t0 = performance.now();
-    const result = lintDocument(doc.uri, text, this.envFor(doc.uri));
+    const result = this.lint(doc.uri, text);
     let src: YamlSource | undefined;
     const a: Analysis = {
       uri: doc.uri,

@@ -19,6 +19,7 @@ import type { FileAccess } from '../engine/config/fileAccess';
 import { toPosix } from '../engine/config/paths';
 import { ConfigResolver, type ResolvedConfig } from '../engine/config/resolve';
 import { lintDocument, type LintEnvironment } from '../engine/lint';
+import type { DocumentKind } from '../engine/types';
 import type { LintResult } from '../engine/types';
 
 export const CONFIG_WATCH_GLOBS = ['**/.fcs-lint.yaml', '**/.fcs-lint.yml', '**/.fcs-lint-ledger.yaml', '**/*.fcs-checklist.yaml', '**/node_modules/*/package.json'];
@@ -117,14 +118,18 @@ export class LspConfig {
     return c ? this.resolver.environmentFor(c.config, c.file, { now }) : undefined;
   }
 
-  /** Lint a document under its configuration (ledger applied); falls back to the built-ins for non-file URIs. */
-  lint(uri: string, text: string, fallback: () => LintEnvironment): LintResult {
+  /**
+   * Lint a document under its configuration (ledger applied); falls back to the built-ins for
+   * non-file URIs. `patch` adds per-server context (the workspace index); `kind` is the document
+   * kind as the editor's settings decide it (Markdown globs).
+   */
+  lint(uri: string, text: string, fallback: () => LintEnvironment, patch: Partial<LintEnvironment> = {}, kind?: DocumentKind): LintResult {
     const now = new Date();
     this.showStaleOnce(now);
     const c = this.configFor(uri);
-    if (!c) return lintDocument(uri, text, fallback());
+    if (!c) return lintDocument(uri, text, { ...fallback(), ...patch }, kind);
     const env = this.resolver.environmentFor(c.config, c.file, { now });
-    return applyAccountability(lintDocument(uri, text, env), c.file, c.config, now);
+    return applyAccountability(lintDocument(uri, text, { ...env, ...patch }, kind), c.file, c.config, now);
   }
 
   private showStaleOnce(now: Date): void {
