@@ -5,6 +5,7 @@ import type { LintEnvironment } from '../engine/lint';
 import type { Range } from '../engine/types';
 import type { Analysis } from './analysis';
 import { countryCard } from './countryInfo';
+import { flagHover } from './flagHover';
 import { docsUri } from './diagnostics';
 import { ruleCard } from './ruleCard';
 import { isCountryField, isRegionField, isRuleField, schemaAt, scalarBranch, type SchemaNode } from './schemaNav';
@@ -42,6 +43,9 @@ export function hover(a: Analysis, pos: Position, deps: HoverDeps): Hover | null
   } else if (a.result.kind === 'spec') {
     const info = yamlHover(a, pos, deps, shown, href);
     if (info) parts.push(info);
+  } else if (a.result.kind === 'flags') {
+    const table = flagHover(a.uri, a.text, deps.env, pos);
+    if (table) parts.push(table);
   }
   if (parts.length === 0) return null;
   return { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') } };
