@@ -1,6 +1,9 @@
 // Shared helpers for the extension-host suites: open fixtures, wait for fcs-lint's diagnostics,
 // locate expected ranges by content (never by counting lines by hand).
 const assert = require('assert');
+const cp = require('child_process');
+const fs = require('fs');
+const path = require('path');
 const vscode = require('vscode');
 
 const EXTENSION_ID = 'fcs-lint.fcs-lint';
@@ -94,7 +97,72 @@ async function activeExtension() {
   return ext;
 }
 
+/** The repository (test/e2e/helpers.js lives two levels down); artifacts go to test-results/e2e/. */
+const REPO = path.resolve(__dirname, '..', '..');
+const RESULTS = path.join(REPO, 'test-results', 'e2e');
+
+/** `RULE@line:col-line:col` (0-based) for diagnostics, sorted: compare sets of findings in messages. */
+function keys(diags) {
+  return diags.map((d) => `${codeOf(d)}@${fmt(d.range)}`).sort();
+}
+
+/**
+ * The findings the CLI (dist/cli.js of the extension under test) reports for `uri`, as sorted
+ * `RULE@line:col-line:col` keys (0-based). It lints `folder` (default: the file's own folder) from
+ * that folder, so cross-file checks see the same files the editor's workspace index does.
+ */
+function cliFindings(uri, folder = path.dirname(uri.fsPath)) {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  const cli = path.join(ext.extensionPath, 'dist', 'cli.js');
+  const res = cp.spawnSync(process.execPath, [cli, '--format', 'json', '.'], { cwd: folder, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+  assert.ok(res.stdout, `CLI printed JSON (rc ${res.status}, stderr ${res.stderr})`);
+  const entry = JSON.parse(res.stdout).find((r) => path.resolve(folder, r.filePath) === uri.fsPath);
+  assert.ok(entry, `the CLI reported on ${uri.fsPath}`);
+  return entry.findings.map((f) => `${f.ruleId}@${f.line - 1}:${f.column - 1}-${f.endLine - 1}:${f.endColumn - 1}`).sort();
+}
+
+/** Wait until the editor's fcs-lint findings for `uri` are exactly `expected` (sorted keys). */
+function waitForFindings(uri, expected, what = 'the expected findings') {
+  return waitFor(() => JSON.stringify(keys(fcsDiagnostics(uri))) === JSON.stringify(expected), {
+    what: `${what} ${JSON.stringify(expected)} in ${vscode.workspace.asRelativePath(uri)}`, state: () => JSON.stringify(keys(fcsDiagnostics(uri))),
+  });
+}
+
+/** Hover texts (Markdown strings joined) at a position, from every hover provider. */
+async function hoverText(uri, position) {
+  const hovers = (await vscode.commands.executeCommand('vscode.executeHoverProvider', uri, position)) || [];
+  return hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n\n---\n\n');
+}
+
+/** Completion items at a position, from every completion provider. */
+async function completions(uri, position) {
+  const list = await vscode.commands.executeCommand('vscode.executeCompletionItemProvider', uri, position);
+  return (list && list.items) || [];
+}
+
+const labelOf = (item) => (typeof item.label === 'string' ? item.label : item.label.label);
+
+/** Code actions offered for a range (quick fixes of the diagnostics there, among others). */
+async function codeActions(uri, range, kind) {
+  return (await vscode.commands.executeCommand('vscode.executeCodeActionProvider', uri, range, kind)) || [];
+}
+
+/** Write a file in the workspace through VS Code's file system API (file watchers see it). */
+async function writeFile(uri, text) {
+  await vscode.workspace.fs.writeFile(uri, Buffer.from(text, 'utf8'));
+}
+
+async function deleteFile(uri) {
+  try { await vscode.workspace.fs.delete(uri); } catch { /* already gone */ }
+}
+
+function writeResult(name, data) {
+  fs.mkdirSync(RESULTS, { recursive: true });
+  fs.writeFileSync(path.join(RESULTS, name), JSON.stringify(data, null, 2) + '\n');
+}
+
 module.exports = {
-  EXTENSION_ID, SOURCE, sleep, waitFor, codeOf, fcsDiagnostics, describe, waitForDiagnostics, waitForRule,
-  fixtureUri, openFixture, rangeOf, resetEditors, activeExtension, fmt,
+  EXTENSION_ID, SOURCE, REPO, RESULTS, sleep, waitFor, codeOf, fcsDiagnostics, describe, waitForDiagnostics, waitForRule,
+  fixtureUri, openFixture, rangeOf, resetEditors, activeExtension, fmt, keys, cliFindings, waitForFindings,
+  hoverText, completions, labelOf, codeActions, writeFile, deleteFile, writeResult,
 };
