@@ -1,6 +1,6 @@
 // The one CEL environment every checklist expression runs in. CEL is not Turing-complete and
 // has no I/O: a checklist can read the spec and nothing else. Limits bound parse-time size.
-import { Environment } from '@marcbachmann/cel-js';
+import { Environment, serialize } from '@marcbachmann/cel-js';
 import { findCountry } from '../contexts/countries';
 
 const DAY_MS = 86_400_000;
@@ -82,13 +82,15 @@ export function celEnvironment(): Environment {
 export function toCelValue(v: unknown, depth = 0): unknown {
   if (depth > 64) return null;
   if (typeof v === 'number') return Number.isInteger(v) ? BigInt(v) : v;
-  if (Array.isArray(v)) return v.map((x) => toCelValue(x, depth + 1));
-  if (v && typeof v === 'object' && !(v instanceof Date)) {
-    const o: Record<string, unknown> = {};
-    for (const [k, x] of Object.entries(v)) o[k] = toCelValue(x, depth + 1);
-    return o;
+  if (v === null || typeof v !== 'object' || v instanceof Date) return v;
+  if (Array.isArray(v)) {
+    const a = new Array<unknown>(v.length);
+    for (let i = 0; i < v.length; i++) a[i] = toCelValue(v[i], depth + 1);
+    return a;
   }
-  return v;
+  const o: Record<string, unknown> = {};
+  for (const k of Object.keys(v)) o[k] = toCelValue((v as Record<string, unknown>)[k], depth + 1);
+  return o;
 }
 
 /** Render a CEL result for a message. */
@@ -110,6 +112,20 @@ export type CelProgram = (context: Record<string, unknown>) => unknown;
  */
 const REGEX_CALL = /\bmatches\s*\(/;
 
+/** The parts of cel-js's AST node this module reads (see serialize.js in the library). */
+interface CelAst {
+  op: string;
+  args: unknown;
+  start: number;
+  end: number;
+  input: string;
+}
+
+const isAst = (x: unknown): x is CelAst => typeof x === 'object' && x !== null && typeof (x as CelAst).op === 'string' && 'args' in x;
+
+/** The syntax tree of each compiled program (for guards; see celGuard). */
+const programAst = new WeakMap<CelProgram, CelAst>();
+
 export function compileCel(expr: string): CelProgram {
   if (REGEX_CALL.test(expr)) {
     throw new Error('regular expressions (matches) are not allowed in checklists, because a pattern could stall the linter; use startsWith(), endsWith() or contains()');
@@ -118,5 +134,100 @@ export function compileCel(expr: string): CelProgram {
   // Type-check once: a checked program skips the per-evaluation type check (about 1.6x faster).
   // An expression that fails the static check still runs, checked at evaluation time instead.
   parsed.check();
-  return (ctx) => parsed(ctx);
+  const ast = parsed.ast as unknown as CelAst;
+  const path = memberPath(ast);
+  const program: CelProgram = path ? (ctx) => readPath(ctx, path, parsed) : (ctx) => parsed(ctx);
+  programAst.set(program, ast);
+  return program;
+}
+
+/** `a`, `a.b`, `a.b.c`: a variable and field selections only (most message placeholders). */
+function memberPath(ast: CelAst): string[] | undefined {
+  const path: string[] = [];
+  let node: CelAst = ast;
+  while (node.op === '.') {
+    const [obj, field] = node.args as [unknown, unknown];
+    if (!isAst(obj) || typeof field !== 'string') return undefined;
+    path.unshift(field);
+    node = obj;
+  }
+  if (node.op !== 'id' || typeof node.args !== 'string') return undefined;
+  path.unshift(node.args);
+  return path;
+}
+
+/**
+ * A member path read directly when every step is an own field of a plain object holding a
+ * defined value — the case where CEL gives exactly that value. Anything else (a missing key,
+ * null, a list, a map) goes to the CEL program, so errors and conversions stay CEL's.
+ */
+function readPath(ctx: Record<string, unknown>, path: readonly string[], program: (ctx: Record<string, unknown>) => unknown): unknown {
+  let v: unknown = ctx;
+  for (let i = 0; i < path.length; i++) {
+    if (v === null || typeof v !== 'object') return program(ctx);
+    const proto = Object.getPrototypeOf(v) as unknown;
+    if (proto !== Object.prototype && proto !== null) return program(ctx);
+    const k = path[i]!;
+    if (!Object.prototype.hasOwnProperty.call(v, k)) return program(ctx);
+    v = (v as Record<string, unknown>)[k];
+    if (v === undefined || typeof v === 'function' || typeof v === 'symbol') return program(ctx);
+  }
+  return v;
+}
+
+function collectIds(node: unknown, out: Set<string>, depth = 0): void {
+  if (depth > 200) return;
+  if (Array.isArray(node)) {
+    for (const x of node) collectIds(x, out, depth + 1);
+    return;
+  }
+  if (!isAst(node)) {
+    // Comprehension arguments are a plain object of nodes.
+    if (node && typeof node === 'object' && Object.getPrototypeOf(node) === Object.prototype) for (const x of Object.values(node)) collectIds(x, out, depth + 1);
+    return;
+  }
+  if (node.op === 'id' && typeof node.args === 'string') out.add(node.args);
+  else collectIds(node.args, out, depth + 1);
+}
+
+function conjuncts(node: CelAst, out: CelAst[]): void {
+  if (node.op === '&&' && Array.isArray(node.args) && node.args.length === 2 && isAst(node.args[0]) && isAst(node.args[1])) {
+    conjuncts(node.args[0], out);
+    conjuncts(node.args[1], out);
+  } else out.push(node);
+}
+
+/**
+ * The conjuncts of `program` (a chain of &&) that read none of `itemNames`, as one program.
+ * In CEL, a chain of && is false as soon as any conjunct is false (even when another one
+ * fails), so when this guard gives false the whole condition is false for every item and the
+ * items need not be evaluated. Any other outcome says nothing: evaluate the full condition.
+ * Undefined when no conjunct qualifies (or the program is not one compileCel made).
+ */
+export function celGuard(program: CelProgram, itemNames: readonly string[]): CelProgram | undefined {
+  const ast = programAst.get(program);
+  if (!ast || ast.op !== '&&') return undefined;
+  const parts: CelAst[] = [];
+  conjuncts(ast, parts);
+  const texts: string[] = [];
+  for (const part of parts) {
+    const ids = new Set<string>();
+    collectIds(part, ids);
+    if (itemNames.some((n) => ids.has(n))) continue;
+    const text = part.input.slice(part.start, part.end);
+    // Keep the conjunct only when its source text parses back to the very same tree.
+    try {
+      const again = celEnvironment().parse(text).ast as unknown as CelAst;
+      if (serialize(again as never) !== serialize(part as never)) continue;
+    } catch {
+      continue;
+    }
+    texts.push(`(${text})`);
+  }
+  if (texts.length === 0) return undefined;
+  try {
+    return compileCel(texts.join(' && '));
+  } catch {
+    return undefined;
+  }
 }

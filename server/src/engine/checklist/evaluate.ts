@@ -2,7 +2,7 @@
 // give the same findings, in rule order, then item order.
 import { joinPointer } from '../parse/yamlSource';
 import { severityRank, stageIndex, type Pointer, type Severity } from '../types';
-import { toCelValue, type CelProgram } from './cel';
+import { celGuard, toCelValue, type CelProgram } from './cel';
 import type { CompiledRule } from './loadChecklist';
 import type { ModelObject, ModelValue } from '../model/normalise';
 import type { ResolvedMarket } from '../contexts/markets';
@@ -99,6 +99,12 @@ export interface FlagEvaluationInput {
 
 export type EvaluationInput = SpecEvaluationInput | FlagEvaluationInput;
 
+/** One collection of one document: its items, converted once, with their contexts and places. */
+interface PreparedCollection {
+  contexts: Record<string, unknown>[];
+  places: { pointer: Pointer; doc: number }[];
+}
+
 export function evaluateRules(rules: readonly CompiledRule[], input: EvaluationInput): { hits: RuleHit[]; errors: RuleError[] } {
   const hits: RuleHit[] = [];
   const errors: RuleError[] = [];
@@ -115,7 +121,9 @@ export function evaluateRules(rules: readonly CompiledRule[], input: EvaluationI
       options: toCelValue(input.options),
     };
   }
-  const cache = new Map<string, { raw: unknown[]; items: unknown[] }>();
+  // Items are built and converted once per collection, not once per rule; so are their
+  // evaluation contexts (the evaluator only reads them).
+  const cache = new Map<string, PreparedCollection>();
   for (const rule of rules) {
     if ((rule.target ?? 'spec') !== target) continue;
     // For flag files the stage is informative: the linked spec's stage is read in `when`.
@@ -127,23 +135,54 @@ export function evaluateRules(rules: readonly CompiledRule[], input: EvaluationI
     }
     const coll = COLLECTIONS[rule.forEach];
     if (!coll || coll.target !== target) continue;
-    // Items are built and converted once per collection, not once per rule.
-    let cached = cache.get(rule.forEach);
-    if (!cached) {
-      const raw = coll.items(input);
-      cached = { raw, items: raw.map((x) => toCelValue(x)) };
-      cache.set(rule.forEach, cached);
+    let prepared = cache.get(rule.forEach);
+    if (!prepared) {
+      prepared = prepareCollection(coll, input, base);
+      cache.set(rule.forEach, prepared);
     }
-    const { raw, items } = cached;
-    items.forEach((item, i) => {
-      const rawItem = (raw[i] ?? {}) as Record<string, unknown>;
-      const bound = coll.bind ? (coll.bind(item as Record<string, unknown>) ?? {}) : {};
-      const ctx = { ...base, ...bound, item, [coll.alias]: item, index: BigInt(i) };
-      const place = coll.place ? coll.place(rawItem) : { pointer: joinPointer(coll.pointer, i), doc: 0 };
-      runOne(rule, ctx, place.pointer, hits, errors, place.doc);
-    });
+    const { contexts, places } = prepared;
+    if (contexts.length === 0) continue;
+    // A part of the condition that reads no item and is false makes the rule false for every item.
+    const guard = guardFor(rule, coll);
+    if (guard && guardFalse(guard, base)) continue;
+    for (let i = 0; i < contexts.length; i++) runOne(rule, contexts[i]!, places[i]!.pointer, hits, errors, places[i]!.doc);
   }
   return { hits, errors };
+}
+
+function prepareCollection(coll: Collection, input: EvaluationInput, base: Record<string, unknown>): PreparedCollection {
+  const raw = coll.items(input);
+  const contexts: Record<string, unknown>[] = [];
+  const places: { pointer: Pointer; doc: number }[] = [];
+  raw.forEach((x, i) => {
+    const item = toCelValue(x);
+    const rawItem = (x ?? {}) as Record<string, unknown>;
+    const bound = coll.bind ? (coll.bind(item as Record<string, unknown>) ?? {}) : {};
+    contexts.push({ ...base, ...bound, item, [coll.alias]: item, index: BigInt(i) });
+    places.push(coll.place ? coll.place(rawItem) : { pointer: joinPointer(coll.pointer, i), doc: 0 });
+  });
+  return { contexts, places };
+}
+
+/** Per rule and collection: the item-independent part of `when` (null: there is none). */
+const guards = new WeakMap<CompiledRule, { coll: Collection; guard: CelProgram | null }>();
+
+function guardFor(rule: CompiledRule, coll: Collection): CelProgram | null {
+  const known = guards.get(rule);
+  if (known && known.coll === coll) return known.guard;
+  // Names that differ between items: the item, its alias, its index and what `bind` adds.
+  const itemNames = ['item', coll.alias, 'index', ...(coll.bind ? Object.keys(coll.bind({})) : [])];
+  const guard = celGuard(rule.when, itemNames) ?? null;
+  guards.set(rule, { coll, guard });
+  return guard;
+}
+
+function guardFalse(guard: CelProgram, base: Record<string, unknown>): boolean {
+  try {
+    return guard(base) === false;
+  } catch {
+    return false;
+  }
 }
 
 function holds(test: CelProgram, ctx: Record<string, unknown>): boolean {

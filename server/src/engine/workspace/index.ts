@@ -16,8 +16,11 @@
 //   index.linksTo(flagKey): { spec, role, pointer }[]    // specs naming a flag key
 //   index.exposure(flag, code): Exposure          // what a flag serves in a country/region (cached)
 //
-// update() costs one parse (plus, for specs, one lint without cross-file rules to count open
-// blockers); nothing else is recomputed, so the server can call it on every change of one file.
+// update() of a flag file costs one parse; update() of a spec only stores its text: the spec is
+// parsed and summarised when a summary is first read (specs(), specFor(), linksTo() — the
+// questions flag files ask), and the lint without cross-file rules that counts its open
+// blockers runs only when openBlockers is read. Nothing else is recomputed, so the server can
+// call update() on every change of one file.
 // The CLI calls update() for every file first, then lints with { workspace: index }.
 import specSchema from '../../../../schemas/fcs-spec.schema.json';
 import { resolveMarket } from '../contexts/markets';
@@ -57,12 +60,14 @@ export interface FlagSummary {
 
 export type LinkRole = 'kill_switch' | 'mitigation';
 
-type Entry = { kind: 'spec'; spec: SpecSummary } | { kind: 'flags'; flags: FlagSummary[] };
+/** A spec is summarised when a summary is first asked for (flag files ask; specs never do). */
+type Entry = { kind: 'spec'; spec: SpecSummary } | { kind: 'pending-spec'; text: string } | { kind: 'flags'; flags: FlagSummary[] };
 
 export class WorkspaceIndex {
   private readonly entries = new Map<string, Entry>();
   private readonly exposureCache = new Map<string, Exposure>();
   private changes = 0;
+  private pending = 0;
   private readonly env: LintEnvironment;
 
   constructor(env: LintEnvironment) {
@@ -78,8 +83,8 @@ export class WorkspaceIndex {
     const kind = detectKind(uri, text);
     this.drop(uri);
     if (kind === 'spec') {
-      const spec = summariseSpec(uri, text, this.env);
-      if (spec) this.entries.set(uri, { kind: 'spec', spec });
+      this.entries.set(uri, { kind: 'pending-spec', text });
+      this.pending++;
     } else if (kind === 'flags') {
       const r = readFlagFile(text, this.env.now);
       if (r.file) this.entries.set(uri, { kind: 'flags', flags: r.file.flags.map((def) => ({ key: def.key, uri, format: def.format, def })) });
@@ -99,7 +104,20 @@ export class WorkspaceIndex {
   }
 
   specs(): SpecSummary[] {
+    this.summarisePending();
     return [...this.entries.values()].flatMap((e) => (e.kind === 'spec' ? [e.spec] : []));
+  }
+
+  /** Summarise the specs added since the last read, in place (a spec that does not parse is dropped). */
+  private summarisePending(): void {
+    if (this.pending === 0) return;
+    for (const [uri, e] of [...this.entries]) {
+      if (e.kind !== 'pending-spec') continue;
+      const spec = summariseSpec(uri, e.text, this.env);
+      if (spec) this.entries.set(uri, { kind: 'spec', spec });
+      else this.entries.delete(uri);
+    }
+    this.pending = 0;
   }
 
   flags(key?: string): FlagSummary[] {
@@ -180,8 +198,10 @@ function summariseSpec(uri: string, text: string, env: LintEnvironment): SpecSum
     typeof m['flag_key'] === 'string' ? [{ key: m['flag_key'], id: typeof m['id'] === 'string' ? m['id'] : null, pointer: `/mitigations/${i}/flag_key` }] : [],
   );
   const signoffs = Array.isArray(spec['signoffs']) ? (spec['signoffs'] as ModelObject[]) : [];
-  const findings = lintDocument(uri, text, env, 'spec').findings;
   const si = Math.max(0, stageIndex(stage));
+  // Counting open blockers takes a lint of the spec; only a flag that links to this spec reads
+  // the count, so it is computed on first read (most specs of a run are never asked).
+  let blockers: number | undefined;
   return {
     uri,
     featureId: typeof feature['id'] === 'string' ? feature['id'] : null,
@@ -194,6 +214,9 @@ function summariseSpec(uri: string, text: string, env: LintEnvironment): SpecSum
     markets,
     killSwitch: typeof ks['flag_key'] === 'string' ? { key: ks['flag_key'], pointer: '/kill_switch/flag_key' } : null,
     mitigations,
-    openBlockers: findings.filter((f) => f.status === 'open' && f.severity === 'blocker').length,
+    get openBlockers(): number {
+      blockers ??= lintDocument(uri, text, env, 'spec').findings.filter((f) => f.status === 'open' && f.severity === 'blocker').length;
+      return blockers;
+    },
   };
 }
