@@ -1,10 +1,11 @@
-// The built-in checklists, compiled once per process.
+// The built-in checklists, compiled once per process. The build embeds their parsed data too
+// (tools/gen-builtins.mjs), so start-up skips the YAML parse.
 import { BUILTIN_CHECKLIST_FILES } from '../../generated/checklists';
 import { loadChecklist, type LoadedChecklist } from './loadChecklist';
 
 let loaded: LoadedChecklist[] | undefined;
 
 export function builtinChecklists(): LoadedChecklist[] {
-  if (!loaded) loaded = BUILTIN_CHECKLIST_FILES.map((f) => loadChecklist(f.file, f.text));
+  if (!loaded) loaded = BUILTIN_CHECKLIST_FILES.map((f) => loadChecklist(f.file, f.text, f.data));
   return loaded;
 }

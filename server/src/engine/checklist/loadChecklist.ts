@@ -82,19 +82,27 @@ interface RawChecklist {
 // `category` (datum.category) is not country data.
 const COUNTRY_DATA_WORDS = /\b(in_fcs|in_conflict|fcs_markets|conflict_markets|listed_category|category_label|category_source|fcs_reach|conflict_reach|high_authority_markets)\b|\b(market|r|reach|place|exposure|row)\.category\b/;
 
-export function loadChecklist(file: string, text: string): LoadedChecklist {
-  const src = parseYamlSource(text);
+/**
+ * `preParsed`: the text's data as the build parsed it (built-in checklists), which saves the
+ * YAML parse; the text is then parsed only if a problem needs a position.
+ */
+export function loadChecklist(file: string, text: string, preParsed?: unknown): LoadedChecklist {
+  let parsed: YamlSource | undefined;
+  const source = (): YamlSource => (parsed ??= parseYamlSource(text));
   const problems: ChecklistProblem[] = [];
-  const at = (pointer: string, part: 'key' | 'value' | 'auto' = 'auto'): Range => locatePointer(src, pointer, part).range;
+  const at = (pointer: string, part: 'key' | 'value' | 'auto' = 'auto'): Range => locatePointer(source(), pointer, part).range;
   const empty: LoadedChecklist = { id: file, version: 0, title: file, file, options: {}, rules: [], problems };
-  for (const e of src.errors) problems.push({ file, range: e.range, message: `YAML: ${e.message}` });
-  if (src.errors.length) return empty;
-  let data: unknown;
-  try {
-    data = toData(src.doc);
-  } catch (e) {
-    problems.push({ file, range: at(''), message: `YAML: ${(e as Error).message}` });
-    return empty;
+  let data: unknown = preParsed;
+  if (preParsed === undefined) {
+    const src = source();
+    for (const e of src.errors) problems.push({ file, range: e.range, message: `YAML: ${e.message}` });
+    if (src.errors.length) return empty;
+    try {
+      data = toData(src.doc);
+    } catch (e) {
+      problems.push({ file, range: at(''), message: `YAML: ${(e as Error).message}` });
+      return empty;
+    }
   }
   const schemaProblems = checkSchema(compileSchema(checklistSchema as JsonSchema), data);
   const badRules = new Set<number>();
@@ -116,20 +124,20 @@ export function loadChecklist(file: string, text: string): LoadedChecklist {
       return;
     }
     seen.set(r.id, i);
-    const compiled = compileRule(r, raw.checklist, src, base, file, problems);
+    const compiled = compileRule(r, raw.checklist, at, base, file, problems);
     if (compiled) rules.push(compiled);
   });
   return { id: raw.checklist, version: raw.version, title: raw.title ?? raw.checklist, file, options: raw.options ?? {}, rules, problems };
 }
 
-function compileRule(r: RawRule, checklist: string, src: YamlSource, base: string, file: string, problems: ChecklistProblem[]): CompiledRule | undefined {
+function compileRule(r: RawRule, checklist: string, at: (pointer: string, part?: 'key' | 'value' | 'auto') => Range, base: string, file: string, problems: ChecklistProblem[]): CompiledRule | undefined {
   let ok = true;
   const cel = (expr: string, pointer: string): CelProgram => {
     try {
       return compileCel(expr);
     } catch (e) {
       ok = false;
-      problems.push({ file, range: locatePointer(src, pointer, 'value').range, message: `${r.id}: invalid CEL expression: ${firstLine((e as Error).message)}` });
+      problems.push({ file, range: at(pointer, 'value'), message: `${r.id}: invalid CEL expression: ${firstLine((e as Error).message)}` });
       return () => false;
     }
   };
@@ -140,7 +148,7 @@ function compileRule(r: RawRule, checklist: string, src: YamlSource, base: strin
     message = compileTemplate(r.message);
   } catch (e) {
     ok = false;
-    problems.push({ file, range: locatePointer(src, `${base}/message`, 'value').range, message: `${r.id}: invalid message template: ${firstLine((e as Error).message)}` });
+    problems.push({ file, range: at(`${base}/message`, 'value'), message: `${r.id}: invalid message template: ${firstLine((e as Error).message)}` });
   }
   if (!ok) return undefined;
   const texts = [r.when, r.message, ...(r.escalate ?? []).map((e) => e.if)].join(' ');
