@@ -1,6 +1,7 @@
 // The engine's entry point: text in, findings out. No I/O: the clock, the checklists and the
 // organisation's knowledge come in through the LintEnvironment. The CLI, the language server
 // and the tests all call lintDocument.
+import { sortFindings } from './util/sortFindings';
 import specSchema from '../../../schemas/fcs-spec.schema.json';
 import { builtinChecklists } from './checklist/builtin';
 import { setCelClock } from './checklist/cel';
@@ -225,15 +226,6 @@ function checkCountries(models: ModelObject[], markets: ReturnType<typeof resolv
   });
 }
 
-function sortFindings(f: Finding[]): Finding[] {
-  return [...f].sort(
-    (a, b) =>
-      a.range.start.line - b.range.start.line ||
-      a.range.start.character - b.range.start.character ||
-      severityRank(b.severity) - severityRank(a.severity) ||
-      a.ruleId.localeCompare(b.ruleId),
-  );
-}
 
 /** Collects findings and resolves their pointers to ranges against the parsed source. */
 class FindingSink {

@@ -4,6 +4,7 @@
 //  2. recognised headings fill parts of the spec model (sections.ts), so prose counts;
 //  3. capabilities inferred from the prose raise PRD-* findings on the words that mention them.
 // lint.ts hands in its spec pipeline (no import cycle: this module imports only types from it).
+import { sortFindings } from '../util/sortFindings';
 import type { LintEnvironment, SpecLintOutput, SpecSourceHooks } from '../lint';
 import type { YamlSource } from '../parse/yamlSource';
 import { applyDueDiligence, readDueDiligence, type DueDiligence } from '../dd/applyDueDiligence';
@@ -68,15 +69,6 @@ function finish(uri: string, env: LintEnvironment, engine: MarkdownEngine, direc
   return { uri, kind: 'markdown', findings: sortFindings([...inline.findings, ...problems]), suppressed: inline.suppressed, parseFailed };
 }
 
-function sortFindings(f: Finding[]): Finding[] {
-  return [...f].sort(
-    (a, b) =>
-      a.range.start.line - b.range.start.line ||
-      a.range.start.character - b.range.start.character ||
-      severityRank(b.severity) - severityRank(a.severity) ||
-      a.ruleId.localeCompare(b.ruleId),
-  );
-}
 
 function severityFor(env: LintEnvironment, id: string, s: Severity): Severity {
   const setting = env.ruleSettings.get(id);
