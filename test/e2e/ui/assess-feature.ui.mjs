@@ -38,8 +38,16 @@ export default async function ({ page, workbench, open, screenshot, log }) {
   await widget.locator('.quick-input-list .monaco-list-row', { hasText: COMMAND }).first().waitFor();
   await page.keyboard.press('Enter');
 
-  // Step through the quick input: every step is pre-filled from the spec, so Enter keeps it.
+  // The first step, or an error dialog (e.g. the command is contributed but not registered).
   const titleEl = widget.locator('.quick-input-title');
+  const dialog = page.locator('.monaco-dialog-box');
+  await Promise.race([
+    titleEl.filter({ hasText: `${COMMAND} (1/${STEPS})` }).waitFor({ timeout: 15000 }),
+    dialog.waitFor({ timeout: 15000 }),
+  ]);
+  if (await dialog.isVisible()) throw new Error(`running ${COMMAND} showed an error dialog: ${(await dialog.innerText()).replace(/\s+/g, ' ').trim()}`);
+
+  // Step through the quick input: every step is pre-filled from the spec, so Enter keeps it.
   for (let step = 1; step <= STEPS; step++) {
     await titleEl.filter({ hasText: `${COMMAND} (${step}/${STEPS})` }).waitFor({ timeout: 15000 });
     if (step === 1) {
