@@ -48,7 +48,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     client.onNotification(STATUS_NOTIFICATION, (p: StatusParams) => status.update(p)),
     vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(TRUST_NOTIFICATION, { trusted: true })),
   );
-  // Feature modules register here (one line each), e.g. the Assess-feature command.
+  // Feature modules register here (one line each).
+  (require('./assess') as typeof import('./assess')).registerAssessFeature(context); // FCS: Assess feature
   await client.start();
 }
 

@@ -173,8 +173,9 @@ export function lintSpecSource(uri: string, text: string, src: YamlSource, env: 
       out.meta('DD-WAIVER-EXPIRED', `The waiver for ${w.rule} approved by ${w.approver} expired on ${w.expires}; the finding it covered is open again.`, waiverPointer(w) + '/expires', 'value');
   }
   if (env.earlyWarning) for (const w of earlyWarnings(markets, marketModels, env.orgMarkets, env.earlyWarning, env.now)) out.meta('EW-REVIEW', w.message, w.pointer, 'value');
+  // Extra findings (e.g. from Markdown prose) come with their answers and waivers applied.
   const extra = hooks.extraFindings?.({ spec, facts }) ?? [];
-  const findings = applyDueDiligence([...out.done(), ...extra], dd, env.now);
+  const findings = [...applyDueDiligence(out.done(), dd, env.now), ...extra];
   for (const f of findings) f.fingerprint ??= findingFingerprint(f, data);
   // Suppressions come last: inline directives (a finding of their own when unused or unexplained).
   const inline = applyInline(findings, hooks.directives ?? yamlDirectives(text), env.inlineSuppressions ?? 'apply', known);
