@@ -122,7 +122,7 @@ export interface SpecSourceHooks {
   augment?(data: ModelObject): ModelObject;
   /** A range for a pointer that has no node in the source (parts filled by augment). */
   locate?(pointer: Pointer): Range | undefined;
-  /** Findings of the host document, given the model; they get answers, waivers and suppressions like the rest. */
+  /** Findings of the host document, given the model, with its answers and waivers already applied (the host knows their aliases); inline suppressions apply to them like the rest. */
   extraFindings?(ctx: { spec: ModelObject; facts: Facts }): Finding[];
   /** Inline directives of the host document (default: YAML comments of `text`). */
   directives?: Directive[];
