@@ -8,6 +8,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
   DiagnosticSeverity,
   DidChangeWatchedFilesNotification,
+  FileChangeType,
   type Connection,
   type FileEvent,
   type InitializeParams,
@@ -19,8 +20,7 @@ import type { FileAccess } from '../engine/config/fileAccess';
 import { toPosix } from '../engine/config/paths';
 import { ConfigResolver, type ResolvedConfig } from '../engine/config/resolve';
 import { lintDocument, type LintEnvironment } from '../engine/lint';
-import type { DocumentKind } from '../engine/types';
-import type { LintResult } from '../engine/types';
+import type { DocumentKind, LintResult } from '../engine/types';
 
 export const CONFIG_WATCH_GLOBS = ['**/.fcs-lint.yaml', '**/.fcs-lint.yml', '**/.fcs-lint-ledger.yaml', '**/*.fcs-checklist.yaml', '**/node_modules/*/package.json'];
 
@@ -52,10 +52,15 @@ export class LspConfig {
     this.resolver = this.createResolver();
   }
 
+  /** Files deleted on disk: an editor tab still showing one must not keep it in effect. */
+  private readonly deleted = new Set<string>();
+
   private createResolver(): ConfigResolver {
     const files: FileAccess = {
       readFile: (p) => {
-        const open = this.documents.get(pathToFileURL(p).toString());
+        const uri = pathToFileURL(p).toString();
+        if (this.deleted.has(uri)) return undefined;
+        const open = this.documents.get(uri);
         if (open) return open.getText();
         try {
           return fs.readFileSync(p, 'utf8');
@@ -63,7 +68,10 @@ export class LspConfig {
           return undefined;
         }
       },
-      exists: (p) => !!this.documents.get(pathToFileURL(p).toString()) || fs.existsSync(p),
+      exists: (p) => {
+        const uri = pathToFileURL(p).toString();
+        return !this.deleted.has(uri) && (!!this.documents.get(uri) || fs.existsSync(p));
+      },
     };
     return new ConfigResolver({ files, trusted: this.trusted });
   }
@@ -94,6 +102,10 @@ export class LspConfig {
   }
 
   onFilesChanged(changes: FileEvent[]): boolean {
+    for (const c of changes) {
+      if (c.type === FileChangeType.Deleted) this.deleted.add(c.uri);
+      else this.deleted.delete(c.uri);
+    }
     const relevant = changes.some((c) => isConfigUri(c.uri) || /\.ya?ml$|package\.json$/.test(c.uri));
     if (relevant) this.invalidate();
     return relevant;
