@@ -87,11 +87,31 @@ export function createLintEnvironment(input: EnvironmentInput = {}): LintEnviron
   };
 }
 
-/** Every rule id known in this environment (checklist rules and engine rules). */
+const knownIdsCache = new WeakMap<LoadedChecklist[], Set<string>>();
+
+/** Every rule id known in this environment (checklist rules and engine rules). Read-only: shared per checklist set. */
 export function knownRuleIds(env: LintEnvironment): Set<string> {
-  const ids = new Set([...Object.keys(META_RULES), ...Object.keys(PRD_RULES)]);
-  for (const c of env.checklists) for (const r of c.rules) ids.add(r.id);
+  let ids = knownIdsCache.get(env.checklists);
+  if (!ids) {
+    ids = new Set([...Object.keys(META_RULES), ...Object.keys(PRD_RULES)]);
+    for (const c of env.checklists) for (const r of c.rules) ids.add(r.id);
+    knownIdsCache.set(env.checklists, ids);
+  }
   return ids;
+}
+
+const activeRulesCache = new WeakMap<LoadedChecklist[], WeakMap<Map<string, RuleSetting>, CompiledRule[]>>();
+
+/** The checklist rules not switched off, once per checklist set and rule settings. */
+function activeRules(env: LintEnvironment): CompiledRule[] {
+  let bySettings = activeRulesCache.get(env.checklists);
+  if (!bySettings) activeRulesCache.set(env.checklists, (bySettings = new WeakMap()));
+  let rules = bySettings.get(env.ruleSettings);
+  if (!rules) {
+    rules = env.checklists.flatMap((c) => c.rules).filter((r) => !env.ruleSettings.get(r.id)?.off);
+    bySettings.set(env.ruleSettings, rules);
+  }
+  return rules;
 }
 
 export function findRule(env: LintEnvironment, id: string): CompiledRule | undefined {
@@ -158,7 +178,7 @@ export function lintSpecSource(uri: string, text: string, src: YamlSource, env: 
   const rawKeys = data && typeof data === 'object' && !Array.isArray(data) ? Object.keys(data) : [];
   const facts = deriveFacts(spec, markets, rawKeys, env.edition.edition);
   setCelClock(env.now);
-  const rules = env.checklists.flatMap((c) => c.rules).filter((r) => !env.ruleSettings.get(r.id)?.off);
+  const rules = activeRules(env);
   const { hits, errors } = evaluateRules(rules, { spec, facts, markets, options: env.options, stage: env.stage, collections: env.workspace ? { flag_links: specFlagLinks(spec, markets, env.workspace, uri) } : undefined });
   for (const h of hits) out.hit(h);
   for (const e of errors) out.meta('CHECKLIST-EVAL', `${e.rule.id} could not be evaluated: ${e.message}`, e.pointer, 'key');
@@ -274,7 +294,18 @@ class FindingSink {
 
   hit(h: RuleHit): void {
     const doc = h.docIndex ?? 0;
-    const loc = h.pointers.map((p) => locatePointer(this.src, p, 'auto', doc)).find((l) => l.exact) ?? locatePointer(this.src, h.pointers[0] ?? '', 'auto', doc);
+    // The first candidate pointer that exists in the source (else the first one, via its closest ancestor).
+    let exactPointer: Pointer | undefined;
+    let loc: ReturnType<typeof locatePointer> | undefined;
+    for (const p of h.pointers) {
+      const l = locatePointer(this.src, p, 'auto', doc);
+      if (l.exact) {
+        loc = l;
+        exactPointer = p;
+        break;
+      }
+    }
+    loc ??= locatePointer(this.src, h.pointers[0] ?? '', 'auto', doc);
     const severity = this.severityFor(h.rule.id, h.severity);
     const edition = h.rule.usesCountryData ? editionLabel(this.env.edition) : undefined;
     this.findings.push({
@@ -284,7 +315,7 @@ class FindingSink {
       baseSeverity: severity,
       status: 'open',
       message: edition ? `${h.message} (${edition})` : h.message,
-      pointer: loc.exact ? (h.pointers.find((p) => locatePointer(this.src, p, 'auto', doc).exact) ?? loc.pointer) : (h.pointers[0] ?? ''),
+      pointer: loc.exact ? (exactPointer ?? loc.pointer) : (h.pointers[0] ?? ''),
       range: loc.exact ? loc.range : (h.pointers.map((p) => this.locateMissing?.(p)).find((r) => r !== undefined) ?? loc.range),
       prompts: h.rule.prompts,
       mitigations: h.rule.mitigations,

@@ -33,6 +33,8 @@ interface Collection {
   items: (input: EvaluationInput) => unknown[];
   /** Where an item is in the source, when items carry their own place (flag collections). */
   place?: (item: Record<string, unknown>) => { pointer: Pointer; doc: number };
+  /** The items as CEL values, taken from the converted spec when the collection is a list in it. */
+  celItems?: (celSpec: unknown) => unknown[];
   /** Further names bound per item (e.g. `flag` for an exposure). */
   bind?: (item: Record<string, unknown>) => Record<string, unknown>;
 }
@@ -42,6 +44,13 @@ export type RuleTarget = 'spec' | 'flags';
 const listAt = (...path: string[]) => (input: EvaluationInput): ModelValue[] => {
   let v: ModelValue | undefined = input.target === 'flags' ? undefined : input.spec;
   for (const p of path) v = v && typeof v === 'object' && !Array.isArray(v) ? (v as ModelObject)[p] : undefined;
+  return Array.isArray(v) ? v : [];
+};
+
+/** The same list in the converted spec (`spec` of the evaluation context), already CEL values. */
+const celListAt = (...path: string[]) => (celSpec: unknown): unknown[] => {
+  let v: unknown = celSpec;
+  for (const p of path) v = v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>)[p] : undefined;
   return Array.isArray(v) ? v : [];
 };
 
@@ -58,15 +67,15 @@ export const COLLECTIONS: Record<string, Collection> = {
     items: (input) =>
       listAt('markets')(input).map((m, i) => ({ ...(m as ModelObject), ...((input.target === 'flags' ? [] : input.markets)[i] as unknown as ModelObject) })),
   },
-  data: { target: 'spec', pointer: '/data', alias: 'datum', items: listAt('data') },
-  engagements: { target: 'spec', pointer: '/engagements', alias: 'engagement', items: listAt('engagements') },
-  harms: { target: 'spec', pointer: '/harms', alias: 'harm', items: listAt('harms') },
-  mitigations: { target: 'spec', pointer: '/mitigations', alias: 'mitigation', items: listAt('mitigations') },
-  user_groups: { target: 'spec', pointer: '/user_groups', alias: 'group', items: listAt('user_groups') },
-  escalation_contacts: { target: 'spec', pointer: '/escalation_contacts', alias: 'contact', items: listAt('escalation_contacts') },
-  crisis_levers: { target: 'spec', pointer: '/capabilities/ranking/crisis_levers', alias: 'lever', items: listAt('capabilities', 'ranking', 'crisis_levers') },
-  ml_evaluations: { target: 'spec', pointer: '/capabilities/ml/evaluations', alias: 'evaluation', items: listAt('capabilities', 'ml', 'evaluations') },
-  dd_waivers: { target: 'spec', pointer: '/dd_waivers', alias: 'waiver', items: listAt('dd_waivers') },
+  data: { target: 'spec', pointer: '/data', alias: 'datum', items: listAt('data'), celItems: celListAt('data') },
+  engagements: { target: 'spec', pointer: '/engagements', alias: 'engagement', items: listAt('engagements'), celItems: celListAt('engagements') },
+  harms: { target: 'spec', pointer: '/harms', alias: 'harm', items: listAt('harms'), celItems: celListAt('harms') },
+  mitigations: { target: 'spec', pointer: '/mitigations', alias: 'mitigation', items: listAt('mitigations'), celItems: celListAt('mitigations') },
+  user_groups: { target: 'spec', pointer: '/user_groups', alias: 'group', items: listAt('user_groups'), celItems: celListAt('user_groups') },
+  escalation_contacts: { target: 'spec', pointer: '/escalation_contacts', alias: 'contact', items: listAt('escalation_contacts'), celItems: celListAt('escalation_contacts') },
+  crisis_levers: { target: 'spec', pointer: '/capabilities/ranking/crisis_levers', alias: 'lever', items: listAt('capabilities', 'ranking', 'crisis_levers'), celItems: celListAt('capabilities', 'ranking', 'crisis_levers') },
+  ml_evaluations: { target: 'spec', pointer: '/capabilities/ml/evaluations', alias: 'evaluation', items: listAt('capabilities', 'ml', 'evaluations'), celItems: celListAt('capabilities', 'ml', 'evaluations') },
+  dd_waivers: { target: 'spec', pointer: '/dd_waivers', alias: 'waiver', items: listAt('dd_waivers'), celItems: celListAt('dd_waivers') },
   // A spec's flag keys (kill_switch, mitigations) resolved against the workspace's flag files.
   flag_links: { target: 'spec', pointer: '', alias: 'link', items: extra('flag_links'), place: ownPlace },
   // Flag files (rules with `target: flags`); see server/checklists/fcs-flags.yaml for the fields.
@@ -152,10 +161,12 @@ export function evaluateRules(rules: readonly CompiledRule[], input: EvaluationI
 
 function prepareCollection(coll: Collection, input: EvaluationInput, base: Record<string, unknown>): PreparedCollection {
   const raw = coll.items(input);
+  // A list of the spec was converted with the spec: toCelValue(raw[i]) is that element.
+  const converted = coll.celItems && input.target !== 'flags' ? coll.celItems(base['spec']) : undefined;
   const contexts: Record<string, unknown>[] = [];
   const places: { pointer: Pointer; doc: number }[] = [];
   raw.forEach((x, i) => {
-    const item = toCelValue(x);
+    const item = converted && converted.length === raw.length ? converted[i] : toCelValue(x);
     const rawItem = (x ?? {}) as Record<string, unknown>;
     const bound = coll.bind ? (coll.bind(item as Record<string, unknown>) ?? {}) : {};
     contexts.push({ ...base, ...bound, item, [coll.alias]: item, index: BigInt(i) });

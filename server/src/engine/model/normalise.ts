@@ -16,18 +16,72 @@ function types(schema: JsonSchema): string[] {
   return Array.isArray(t) ? (t as string[]) : typeof t === 'string' ? [t] : [];
 }
 
+/** What normalise needs to know about one schema node, worked out once per schema object. */
+type Plan =
+  | { kind: 'oneOf'; objectBranch?: JsonSchema; arrayBranch?: JsonSchema; key?: string }
+  | { kind: 'object'; props: Record<string, JsonSchema>; entries: [string, JsonSchema][]; extra?: JsonSchema }
+  | { kind: 'array'; items: JsonSchema }
+  | { kind: 'const'; value: unknown }
+  | { kind: 'scalar'; types: string[] };
+
+const plans = new WeakMap<JsonSchema, Plan>();
+
+function planFor(schema: JsonSchema): Plan {
+  let plan = plans.get(schema);
+  if (plan) return plan;
+  const oneOf = schema['oneOf'] as JsonSchema[] | undefined;
+  const t = types(schema);
+  if (oneOf) {
+    const objectBranch = oneOf.find((b) => types(b).includes('object'));
+    const arrayBranch = oneOf.find((b) => types(b).includes('array'));
+    const required = objectBranch ? ((objectBranch['required'] as string[] | undefined) ?? []) : [];
+    plan = { kind: 'oneOf', objectBranch, arrayBranch, key: required[0] };
+  } else if (t.includes('object') || schema['properties']) {
+    plan = objectPlan(schema);
+  } else if (t.includes('array')) {
+    plan = { kind: 'array', items: (schema['items'] as JsonSchema | undefined) ?? {} };
+  } else if ('const' in schema) {
+    plan = { kind: 'const', value: schema['const'] };
+  } else {
+    plan = { kind: 'scalar', types: t };
+  }
+  plans.set(schema, plan);
+  return plan;
+}
+
+function objectPlan(schema: JsonSchema): Extract<Plan, { kind: 'object' }> {
+  const props = (schema['properties'] as Record<string, JsonSchema> | undefined) ?? {};
+  const extra = schema['additionalProperties'];
+  return { kind: 'object', props, entries: Object.entries(props), extra: isObject(extra) ? (extra as JsonSchema) : undefined };
+}
+
+const objectPlans = new WeakMap<JsonSchema, Extract<Plan, { kind: 'object' }>>();
+
+function objectPlanFor(schema: JsonSchema): Extract<Plan, { kind: 'object' }> {
+  let plan = objectPlans.get(schema);
+  if (!plan) objectPlans.set(schema, (plan = objectPlan(schema)));
+  return plan;
+}
+
 export function normalise(data: unknown, schema: JsonSchema, depth = 0): ModelValue {
   if (depth > 64) return null;
-  const oneOf = schema['oneOf'] as JsonSchema[] | undefined;
-  if (oneOf) return normaliseOneOf(data, oneOf, depth);
-  const t = types(schema);
-  if (t.includes('object') || schema['properties']) return normaliseObject(data, schema, depth);
-  if (t.includes('array')) {
-    const items = (schema['items'] as JsonSchema | undefined) ?? {};
-    return Array.isArray(data) ? data.map((d) => normalise(d, items, depth + 1)) : [];
+  const plan = planFor(schema);
+  switch (plan.kind) {
+    case 'oneOf':
+      return normaliseOneOf(data, plan, depth);
+    case 'object':
+      return normaliseObject(data, plan, depth);
+    case 'array': {
+      if (!Array.isArray(data)) return [];
+      const out: ModelValue[] = new Array(data.length);
+      for (let i = 0; i < data.length; i++) out[i] = normalise(data[i], plan.items, depth + 1);
+      return out;
+    }
+    case 'const':
+      return data === plan.value ? (data as ModelValue) : null;
+    default:
+      return scalar(data, plan.types);
   }
-  if ('const' in schema) return data === schema['const'] ? (data as ModelValue) : null;
-  return scalar(data, t);
 }
 
 function scalar(data: unknown, t: string[]): ModelValue {
@@ -39,28 +93,24 @@ function scalar(data: unknown, t: string[]): ModelValue {
   return null;
 }
 
-function normaliseObject(data: unknown, schema: JsonSchema, depth: number): ModelObject {
+function normaliseObject(data: unknown, plan: Extract<Plan, { kind: 'object' }>, depth: number): ModelObject {
   const src = isObject(data) ? data : {};
   const out: ModelObject = {};
-  const props = (schema['properties'] as Record<string, JsonSchema> | undefined) ?? {};
-  for (const [k, s] of Object.entries(props)) out[k] = normalise(src[k], s, depth + 1);
-  const extra = schema['additionalProperties'];
-  if (isObject(extra)) {
-    for (const [k, v] of Object.entries(src)) {
-      if (!(k in props)) out[k] = normalise(v, extra as JsonSchema, depth + 1);
+  for (const [k, s] of plan.entries) out[k] = normalise(src[k], s, depth + 1);
+  const extra = plan.extra;
+  if (extra) {
+    for (const k of Object.keys(src)) {
+      if (!(k in plan.props)) out[k] = normalise(src[k], extra, depth + 1);
     }
   }
   return out;
 }
 
-function normaliseOneOf(data: unknown, branches: JsonSchema[], depth: number): ModelValue {
-  const objectBranch = branches.find((b) => types(b).includes('object'));
-  const arrayBranch = branches.find((b) => types(b).includes('array'));
+function normaliseOneOf(data: unknown, plan: Extract<Plan, { kind: 'oneOf' }>, depth: number): ModelValue {
+  const { objectBranch, arrayBranch, key } = plan;
   if (objectBranch) {
-    if (isObject(data)) return normaliseObject(data, objectBranch, depth);
-    const required = (objectBranch['required'] as string[] | undefined) ?? [];
-    const key = required[0];
-    if (typeof data === 'string' && key) return normaliseObject({ [key]: data }, objectBranch, depth);
+    if (isObject(data)) return normaliseObject(data, objectPlanFor(objectBranch), depth);
+    if (typeof data === 'string' && key) return normaliseObject({ [key]: data }, objectPlanFor(objectBranch), depth);
     return null;
   }
   if (arrayBranch) {

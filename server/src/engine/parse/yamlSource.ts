@@ -94,10 +94,8 @@ export function escapePointerToken(t: string | number): string {
 
 export function parsePointer(p: Pointer): string[] {
   if (p === '' || p === '/') return [];
-  return p
-    .replace(/^\//, '')
-    .split('/')
-    .map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const tokens = (p.charCodeAt(0) === 47 ? p.slice(1) : p).split('/');
+  return p.includes('~') ? tokens.map((t) => t.replace(/~1/g, '/').replace(/~0/g, '~')) : tokens;
 }
 
 export function joinPointer(base: Pointer, ...tokens: (string | number)[]): Pointer {
