@@ -54,8 +54,43 @@ export function variantValue(flag: FlagDef, variant: string): unknown {
 
 export type FlagState = 'current' | 'off';
 
+/**
+ * Exposures of one flag that did not depend on the place beyond the steps' outcomes, by state and
+ * outcome vector (most FCS places fall through the same steps): computed once, copied per place.
+ */
+const shared = new WeakMap<FlagDef, { steps: Step[]; offSteps: Step[]; enabled: boolean; byOutcomes: Map<string, Exposure> }>();
+
 export function evaluateFlag(flag: FlagDef, place: Place, state: FlagState = 'current'): Exposure {
   const steps: Step[] = state === 'off' || !flag.enabled ? flag.offSteps : flag.steps;
+  // The result reads the place only through each step's outcome, except when a step is
+  // undecided (its reason names the place) or decided by an attribute (geoDecided reads it).
+  let key: string | undefined = state;
+  for (const step of steps) {
+    const r = evalCond(step.when, place);
+    if (r === 'maybe' || (r === 'yes' && step.kind !== 'default' && condLeaves(step.when).some((l) => l.k === 'attr'))) {
+      key = undefined;
+      break;
+    }
+    key += r === 'yes' ? 'y' : 'n';
+  }
+  if (key === undefined) return computeExposure(flag, place, steps);
+  let memo = shared.get(flag);
+  if (!memo || memo.steps !== flag.steps || memo.offSteps !== flag.offSteps || memo.enabled !== flag.enabled) {
+    memo = { steps: flag.steps, offSteps: flag.offSteps, enabled: flag.enabled, byOutcomes: new Map() };
+    shared.set(flag, memo);
+  }
+  let e = memo.byOutcomes.get(key);
+  if (!e) memo.byOutcomes.set(key, (e = computeExposure(flag, place, steps)));
+  return {
+    ...e,
+    place,
+    variants: e.variants.map((v) => ({ ...v })),
+    unknowns: [...e.unknowns],
+    bySteps: e.bySteps.map((b) => ({ ...b })),
+  };
+}
+
+function computeExposure(flag: FlagDef, place: Place, steps: Step[]): Exposure {
   const lo = new Map<string, number>();
   const hi = new Map<string, number>();
   const add = (m: Map<string, number>, k: string, v: number) => m.set(k, (m.get(k) ?? 0) + v);
