@@ -21,7 +21,9 @@ export type JsonSchema = Record<string, unknown>;
 
 // Keep in sync with AJV_OPTIONS in tools/gen-validators.mjs (which precompiles the schemas).
 // Formats are not validated: every `format` in our schemas also carries an equivalent `pattern`.
-const ajv = new Ajv({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true, validateFormats: false });
+// Created on first use: our own schemas come precompiled, so most processes never need it.
+let ajv: Ajv | undefined;
+const runtimeAjv = (): Ajv => (ajv ??= new Ajv({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true, validateFormats: false }));
 
 export interface CompiledSchema {
   validate: ValidateFunction;
@@ -43,7 +45,7 @@ export function compileSchema(schema: JsonSchema): CompiledSchema {
   if (!c) {
     const id = schema['$id'];
     const pre = typeof id === 'string' ? PRECOMPILED.find((p) => p.id === id) : undefined;
-    const validate = pre && pre.hash === schemaHash(schema) ? pre.load() : ajv.compile(schema);
+    const validate = pre && pre.hash === schemaHash(schema) ? pre.load() : runtimeAjv().compile(schema);
     c = { validate, schema };
     cache.set(schema, c);
   }
