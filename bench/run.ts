@@ -90,6 +90,24 @@ function bestOf(n: number, f: () => number): number {
   return best;
 }
 
+/**
+ * Stop a server: shutdown, then the exit notification once it is written, then wait for the
+ * process. (Killing the process while the exit notification is still queued makes the writer
+ * throw ERR_STREAM_DESTROYED in this process.)
+ */
+async function stopServer(c: LspTestClient): Promise<void> {
+  const exited = new Promise<void>((r) => (c.proc.exitCode !== null ? r() : c.proc.once('exit', () => r())));
+  try {
+    await Promise.race([c.conn.sendRequest('shutdown'), new Promise((r) => setTimeout(r, 2000))]);
+    await Promise.race([c.conn.sendNotification('exit'), new Promise((r) => setTimeout(r, 2000))]);
+  } catch {
+    // the process may already be gone
+  }
+  await Promise.race([exited, new Promise((r) => setTimeout(r, 2000))]);
+  c.conn.dispose();
+  c.proc.kill();
+}
+
 async function lspFigures(): Promise<{ p50: number; p99: number; coldStartMs: number; rssMb: number }> {
   // Cold start: process spawn to the first published diagnostics for a small spec.
   const small = fs.readFileSync(path.join(ROOT, 'examples', 'messaging-conflict.fcs.yaml'), 'utf8');
@@ -101,7 +119,7 @@ async function lspFigures(): Promise<{ p50: number; p99: number; coldStartMs: nu
     c.open('file:///bench/cold.fcs.yaml', small);
     await c.diagnostics('file:///bench/cold.fcs.yaml');
     colds.push(now() - t);
-    await c.shutdown();
+    await stopServer(c);
   }
   // Keystroke latency on a 5,000-line spec: 200 random single-value edits, each waited for.
   const client = new LspTestClient();
@@ -132,7 +150,7 @@ async function lspFigures(): Promise<{ p50: number; p99: number; coldStartMs: nu
   await client.diagnostics('file:///bench/doc-999.fcs.yaml', () => true, 120_000);
   const status = fs.readFileSync(`/proc/${client.proc.pid}/status`, 'utf8');
   const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
-  await client.shutdown();
+  await stopServer(client);
   return { p50: q(0.5), p99: q(0.99), coldStartMs: Math.min(...colds), rssMb: rssKb / 1024 };
 }
 
