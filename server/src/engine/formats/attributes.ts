@@ -27,7 +27,20 @@ const SENSITIVE = /^(ethnicity|ethnic_group|race|religion|religious_affiliation|
 const PROXY = /^(name_origin|surname_origin|dialect|mother_tongue|home_region|birthplace|place_of_birth)$/;
 const IDENTITY = /^(key|targetingkey|targeting_key|userid|user_id|id|email|username|login|sessionid|session_id|anonymous|organization|org|domain|environment|env|appname|app_name|version|beta|plan|tier|role)$/;
 
+const kinds = new Map<string, AttributeKind>();
+
+/** What an attribute name stands for (memoised: a flag's attributes are classified once per name, not per place). */
 export function attributeKind(attribute: string): AttributeKind {
+  let kind = kinds.get(attribute);
+  if (kind === undefined) {
+    kind = classify(attribute);
+    if (kinds.size > 10_000) kinds.clear();
+    kinds.set(attribute, kind);
+  }
+  return kind;
+}
+
+function classify(attribute: string): AttributeKind {
   const a = last(attribute);
   if (COUNTRY.test(a) || /country/.test(a)) return 'country';
   if (REGION.test(a)) return 'region';
