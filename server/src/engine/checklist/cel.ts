@@ -133,11 +133,14 @@ export function compileCel(expr: string): CelProgram {
   const parsed = celEnvironment().parse(expr);
   // Type-check once: a checked program skips the per-evaluation type check (about 1.6x faster).
   // An expression that fails the static check still runs, checked at evaluation time instead.
-  parsed.check();
+  const checked = parsed.check() as { valid?: boolean } | undefined;
   const ast = parsed.ast as unknown as CelAst;
-  const path = memberPath(ast);
+  // Shortcuts only for statically checked programs: an unchecked one is type-checked as a whole
+  // at every evaluation, so it can fail where a direct read or a false conjunct would not.
+  const valid = checked?.valid === true;
+  const path = valid ? memberPath(ast) : undefined;
   const program: CelProgram = path ? (ctx) => readPath(ctx, path, parsed) : (ctx) => parsed(ctx);
-  programAst.set(program, ast);
+  if (valid) programAst.set(program, ast);
   return program;
 }
 
