@@ -24,6 +24,9 @@ const common = {
 
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
+  // FCS: Assess feature carries the engine (report builder); it is loaded on first use, so
+  // activating the extension stays light.
+  { entryPoints: ['client/src/assess/index.ts'], outfile: 'dist/assess.js', external: ['vscode'] },
   { entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js' },
 ];

@@ -49,8 +49,25 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification(TRUST_NOTIFICATION, { trusted: true })),
   );
   // Feature modules register here (one line each).
-  (require('./assess') as typeof import('./assess')).registerAssessFeature(context); // FCS: Assess feature
+  registerAssessCommands(context); // FCS: Assess feature (loads dist/assess.js on first use)
   await client.start();
+}
+
+type AssessModule = typeof import('./assess');
+let assessModule: AssessModule | undefined;
+
+/** The Assess feature is bundled separately (dist/assess.js) and required on first use. */
+function loadAssess(): AssessModule {
+  // A computed path keeps esbuild from inlining the module into this bundle.
+  assessModule ??= require(path.join(__dirname, 'assess.js')) as AssessModule;
+  return assessModule;
+}
+
+function registerAssessCommands(context: vscode.ExtensionContext): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('fcsLint.assessFeature', (arg?: unknown) => loadAssess().assessFeatureCommand(arg)),
+    vscode.commands.registerCommand('fcsLint.assessFeature.export', (arg?: unknown) => loadAssess().exportCommand(arg)),
+  );
 }
 
 export async function deactivate(): Promise<void> {

@@ -156,21 +156,22 @@ export async function assessFeature(arg?: vscode.Uri | AssessFeatureArgs): Promi
   };
 }
 
-/** Registers the Assess-feature commands; called once from activate(). */
-export function registerAssessFeature(context: vscode.ExtensionContext): void {
-  context.subscriptions.push(
-    vscode.commands.registerCommand('fcsLint.assessFeature', (arg?: vscode.Uri | AssessFeatureArgs) => assessFeature(arg)),
-    vscode.commands.registerCommand('fcsLint.assessFeature.export', async (arg?: vscode.Uri | { specUri: string; format: ExportFormat; path: string; includeEngagements?: boolean }) => {
-      if (arg && !(arg instanceof vscode.Uri)) {
-        await exportReport(toUri(arg.specUri)!, arg.format, toUri(arg.path)!, !!arg.includeEngagements);
-        return toUri(arg.path)!.toString();
-      }
-      const uri = arg ?? vscode.window.activeTextEditor?.document.uri;
-      if (!uri || !isSpec(uri)) {
-        void vscode.window.showWarningMessage('FCS: open an *.fcs.yaml spec (or run FCS: Assess feature) to export its report.');
-        return undefined;
-      }
-      return (await exportInteractive(uri))?.toString();
-    }),
-  );
+/** FCS: Assess feature — a Uri (menus) starts the guided flow; an argument object runs it without prompts. */
+export function assessFeatureCommand(arg?: unknown): ReturnType<typeof assessFeature> {
+  return assessFeature(arg as vscode.Uri | AssessFeatureArgs | undefined);
+}
+
+/** FCS: Export report — with {specUri, format, path} it writes without prompts. */
+export async function exportCommand(raw?: unknown): Promise<string | undefined> {
+  const arg = raw as vscode.Uri | { specUri: string; format: ExportFormat; path: string; includeEngagements?: boolean } | undefined;
+  if (arg && !(arg instanceof vscode.Uri)) {
+    await exportReport(toUri(arg.specUri)!, arg.format, toUri(arg.path)!, !!arg.includeEngagements);
+    return toUri(arg.path)!.toString();
+  }
+  const uri = arg ?? vscode.window.activeTextEditor?.document.uri;
+  if (!uri || !isSpec(uri)) {
+    void vscode.window.showWarningMessage('FCS: open an *.fcs.yaml spec (or run FCS: Assess feature) to export its report.');
+    return undefined;
+  }
+  return (await exportInteractive(uri))?.toString();
 }
