@@ -32,6 +32,9 @@ const DEFAULTS: Settings = { enable: true, run: 'onType', markdown: { globs: [..
 /** The package root: dist/server.js lives one level below it. */
 const PACKAGE_ROOT = path.join(__dirname, '..');
 
+/** Time budget for one document's rules, so no file can freeze the server. */
+const DOCUMENT_BUDGET = { ms: 3000, clock: () => performance.now() };
+
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const lspConfig = new LspConfig(connection, documents);
@@ -58,7 +61,7 @@ function kindOf(uri: string, text: string) {
 
 /** The one way the server lints: configuration, ledger, workspace index, Markdown globs. */
 function lint(uri: string, text: string) {
-  return lspConfig.lint(uri, text, builtinEnv, { workspace: indexer?.index }, kindOf(uri, text));
+  return lspConfig.lint(uri, text, builtinEnv, { workspace: indexer?.index, budget: DOCUMENT_BUDGET }, kindOf(uri, text));
 }
 
 const analyses = new AnalysisCache(lint);

@@ -1,12 +1,12 @@
 // Test helpers: lint a spec given as text, at a fixed clock, and find where findings land.
 import assert from 'node:assert/strict';
-import { createLintEnvironment, lintDocument, type EnvironmentInput } from '../../server/src/engine/lint';
+import { createLintEnvironment, lintDocument, type EnvironmentInput, type LintEnvironment } from '../../server/src/engine/lint';
 import type { Finding } from '../../server/src/engine/types';
 
 export const TEST_NOW = new Date('2026-11-28T00:00:00Z');
 
-export function lintSpec(text: string, env: EnvironmentInput = {}, uri = 'file:///test/feature.fcs.yaml'): Finding[] {
-  return lintDocument(uri, text, createLintEnvironment({ now: TEST_NOW, ...env })).findings;
+export function lintSpec(text: string, env: EnvironmentInput = {}, uri = 'file:///test/feature.fcs.yaml', patch: Partial<LintEnvironment> = {}): Finding[] {
+  return lintDocument(uri, text, { ...createLintEnvironment({ now: TEST_NOW, ...env }), ...patch }).findings;
 }
 
 export function byRule(findings: Finding[], ruleId: string): Finding[] {

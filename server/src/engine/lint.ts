@@ -5,7 +5,7 @@ import { sortFindings } from './util/sortFindings';
 import specSchema from '../../../schemas/fcs-spec.schema.json';
 import { builtinChecklists } from './checklist/builtin';
 import { setCelClock } from './checklist/cel';
-import { evaluateRules, type RuleHit } from './checklist/evaluate';
+import { budgetMessage, evaluateRules, type RuleHit, type TimeBudget } from './checklist/evaluate';
 import type { CompiledRule, LoadedChecklist } from './checklist/loadChecklist';
 import { findCountry, suggestCountry } from './contexts/countries';
 import { currentEdition, editionLabel, type FcsEdition } from './contexts/fcsList';
@@ -55,6 +55,8 @@ export interface LintEnvironment {
   earlyWarning?: EarlyWarningSettings;
   /** Summaries of the workspace's specs and flag files; enables the cross-file flag checks. */
   workspace?: WorkspaceIndex;
+  /** Time budget for one document's rules (CLI and server set one); past it, a CHECKLIST-BUDGET finding says what was not evaluated. */
+  budget?: TimeBudget;
 }
 
 export interface EnvironmentInput {
@@ -179,8 +181,9 @@ export function lintSpecSource(uri: string, text: string, src: YamlSource, env: 
   const facts = deriveFacts(spec, markets, rawKeys, env.edition.edition);
   setCelClock(env.now);
   const rules = activeRules(env);
-  const { hits, errors } = evaluateRules(rules, { spec, facts, markets, options: env.options, stage: env.stage, collections: env.workspace ? { flag_links: specFlagLinks(spec, markets, env.workspace, uri) } : undefined });
+  const { hits, errors, stopped } = evaluateRules(rules, { spec, facts, markets, options: env.options, stage: env.stage, collections: env.workspace ? { flag_links: specFlagLinks(spec, markets, env.workspace, uri) } : undefined }, env.budget);
   for (const h of hits) out.hit(h);
+  if (stopped) out.meta('CHECKLIST-BUDGET', budgetMessage(stopped), '', 'key');
   for (const e of errors) out.meta('CHECKLIST-EVAL', `${e.rule.id} could not be evaluated: ${e.message}`, e.pointer, 'key');
   const dd = readDueDiligence(spec);
   const known = knownRuleIds(env);

@@ -100,3 +100,17 @@ describe('checklists cannot stall the linter', () => {
     assert.deepEqual(c.problems[0]!.range.start, { line: 7, character: 10 });
   });
 });
+
+describe('time budget', () => {
+  it('stops evaluating rules past the budget and says which were not evaluated', () => {
+    const text = 'spec_version: 1\nfeature: {id: a, name: b, lifecycle_stage: deployment}\nmarkets:\n  - country: SDN\n';
+    let t = 0;
+    const full = lintSpec(text);
+    const cut = lintSpec(text, {}, undefined, { budget: { ms: 5, clock: () => (t += 1) } });
+    const stop = cut.find((f) => f.ruleId === 'CHECKLIST-BUDGET');
+    assert.ok(stop, 'a CHECKLIST-BUDGET finding');
+    assert.match(stop.message, /Checking stopped after 5 ms: \d+ of \d+ rules were evaluated, the rest \(from [A-Z]+-\d+\) were not/);
+    assert.ok(cut.length < full.length, `${cut.length} < ${full.length}`);
+    assert.ok(!full.some((f) => f.ruleId === 'CHECKLIST-BUDGET'));
+  });
+});

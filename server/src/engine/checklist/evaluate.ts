@@ -114,9 +114,33 @@ interface PreparedCollection {
   places: { pointer: Pointer; doc: number }[];
 }
 
-export function evaluateRules(rules: readonly CompiledRule[], input: EvaluationInput): { hits: RuleHit[]; errors: RuleError[] } {
+/** A time budget for one document's rules; the clock is injected (the engine reads none itself). */
+export interface TimeBudget {
+  ms: number;
+  clock: () => number;
+}
+
+/** Where evaluation stopped when the budget ran out. */
+export interface BudgetStop {
+  ruleId: string;
+  evaluated: number;
+  total: number;
+  ms: number;
+}
+
+export function budgetMessage(s: BudgetStop): string {
+  return `Checking stopped after ${s.ms} ms: ${s.evaluated - 1} of ${s.total} rules were evaluated, the rest (from ${s.ruleId}) were not. Split the file, or report it if it is small.`;
+}
+
+export function evaluateRules(
+  rules: readonly CompiledRule[],
+  input: EvaluationInput,
+  budget?: TimeBudget,
+): { hits: RuleHit[]; errors: RuleError[]; stopped?: BudgetStop } {
   const hits: RuleHit[] = [];
   const errors: RuleError[] = [];
+  const started = budget?.clock() ?? 0;
+  let evaluated = 0;
   const target: RuleTarget = input.target ?? 'spec';
   let base: Record<string, unknown>;
   let stageAt = Infinity;
@@ -134,6 +158,10 @@ export function evaluateRules(rules: readonly CompiledRule[], input: EvaluationI
   // evaluation contexts (the evaluator only reads them).
   const cache = new Map<string, PreparedCollection>();
   for (const rule of rules) {
+    if (budget && budget.clock() - started > budget.ms) {
+      return { hits, errors, stopped: { ruleId: rule.id, evaluated, total: rules.length, ms: budget.ms } };
+    }
+    evaluated++;
     if ((rule.target ?? 'spec') !== target) continue;
     // For flag files the stage is informative: the linked spec's stage is read in `when`.
     if (target === 'spec' && stageIndex(rule.stage) > stageAt) continue;

@@ -2,7 +2,8 @@
 // `target: flags` checklist rules. Findings land on the exact flag, rule, clause or variant node
 // of the right YAML document. lint.ts dispatches here for DocumentKind 'flags'.
 import type { RuleHit } from '../checklist/evaluate';
-import { evaluateRules } from '../checklist/evaluate';
+import { budgetMessage, evaluateRules } from '../checklist/evaluate';
+import { sortFindings } from '../util/sortFindings';
 import { setCelClock } from '../checklist/cel';
 import type { LintEnvironment } from '../lint';
 import type { RangePart, YamlSource } from '../parse/yamlSource';
@@ -27,13 +28,10 @@ export function lintFlagDocument(uri: string, text: string, env: LintEnvironment
   const { facts, collections } = buildFlagFacts(uri, read.file, env);
   setCelClock(env.now);
   const rules = env.checklists.flatMap((c) => c.rules).filter((r) => r.target === 'flags' && !env.ruleSettings.get(r.id)?.off);
-  const { hits, errors } = evaluateRules(rules, { target: 'flags', facts, options: env.options, collections });
+  const { hits, errors, stopped } = evaluateRules(rules, { target: 'flags', facts, options: env.options, collections }, env.budget);
   for (const h of hits) out.hit(h);
+  if (stopped) out.meta('CHECKLIST-BUDGET', budgetMessage(stopped), '', 'key', 0);
   for (const e of errors) out.meta('CHECKLIST-EVAL', `${e.rule.id} could not be evaluated: ${e.message}`, e.pointer, 'key', e.docIndex ?? 0);
   const findings = out.done();
   return { uri, kind: 'flags', findings: sortFindings(findings), parseFailed: false };
-}
-
-function sortFindings(f: Finding[]): Finding[] {
-  return [...f].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId));
 }

@@ -67,6 +67,13 @@ export const META_RULES: Record<string, MetaRule> = {
     why: 'An answer or waiver keyed to a rule id that no checklist defines does not cover anything; it is usually a typo.',
     prompts: ['Check the rule id against `fcs-lint rules`.'],
   },
+  'CHECKLIST-BUDGET': {
+    id: 'CHECKLIST-BUDGET',
+    title: 'Checking stopped at the time budget',
+    severity: 'medium',
+    why: 'A document whose rules take too long is not allowed to stall the editor or a CI run. The rules after the one named were not evaluated, so the result is incomplete.',
+    prompts: ['Split the document (one feature per spec), or report the file if it is small: a rule is unexpectedly slow on it.'],
+  },
   'CHECKLIST-EVAL': {
     id: 'CHECKLIST-EVAL',
     title: 'A checklist rule could not be evaluated',
