@@ -9,6 +9,7 @@ import type { DiagnosticData } from './diagnostics';
 import { SOURCE } from './diagnostics';
 import { isRecord, type FixContext, type FixTarget, type ProposedFix } from './fixes/context';
 import { fixesFor } from './fixes/catalogue';
+import './fixes/flags';
 import { markdownFixes } from './fixes/markdown';
 import { COMMANDS, FIX_ALL_KIND, type SnippetEditArgs } from './protocol';
 import { commentSyntaxFor, disableNextLine } from './suppressComment';
@@ -50,7 +51,7 @@ function fixContext(input: ActionInput): FixContext | undefined {
   } catch {
     return undefined;
   }
-  return { src: input.src, data: isRecord(data) ? data : {}, env: input.env, today: input.env.now.toISOString().slice(0, 10) };
+  return { src: input.src, data: isRecord(data) ? data : {}, env: input.env, today: input.env.now.toISOString().slice(0, 10), kind: input.kind === 'flags' ? 'flags' : 'spec' };
 }
 
 function targetOf(d: Diagnostic): FixTarget | undefined {

@@ -68,7 +68,7 @@ export function registerFeatures(deps: FeatureDeps, features: () => ClientFeatur
         uri: doc.uri,
         version: doc.version,
         text: a.text,
-        src: a.result.kind === 'spec' ? a.yaml() : undefined,
+        src: a.result.kind === 'spec' || a.result.kind === 'flags' ? a.yaml() : undefined,
         kind: a.result.kind,
         diagnostics: p.context.diagnostics,
         only: p.context.only,

@@ -1,7 +1,7 @@
 // Which quick fixes a finding gets, as a table: a predicate on the finding and a builder.
 // Every builder returns minimal edits computed from the syntax tree (see ../yaml/insert.ts).
-// Flag files will add their own table (e.g. "add an FCS exclusion to this flag's targeting")
-// through `registerFixes` once their adapters expose targeting edits.
+// Flag files add their own table ("add an FCS exclusion to this flag's targeting", fixes/flags.ts)
+// through `registerFixes`; a rule's `kind` says which document kind it is for (default: spec).
 import { findRule, knownRuleIds } from '../../engine/lint';
 import { parsePointer } from '../../engine/parse/yamlSource';
 import { closest } from '../../engine/util/didYouMean';
@@ -13,6 +13,8 @@ import { answerStub, conflictAnalysisStub, engagementStub, grievanceStub, killSw
 export interface FixRule {
   /** Short name (tests and logs). */
   name: string;
+  /** The document kind the rule is for (default: spec). */
+  kind?: 'spec' | 'flags';
   applies: (t: FixTarget) => boolean;
   build: (t: FixTarget, ctx: FixContext) => ProposedFix[];
 }
@@ -156,7 +158,7 @@ export function registerFixes(rules: FixRule[]): void {
 export function fixesFor(t: FixTarget, ctx: FixContext): ProposedFix[] {
   const out: ProposedFix[] = [];
   for (const r of [...FIX_RULES, ...extra]) {
-    if (!r.applies(t)) continue;
+    if ((r.kind ?? 'spec') !== (ctx.kind ?? 'spec') || !r.applies(t)) continue;
     try {
       out.push(...r.build(t, ctx));
     } catch {

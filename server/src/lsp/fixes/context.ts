@@ -22,6 +22,8 @@ export interface FixContext {
   env: LintEnvironment;
   /** YYYY-MM-DD of the environment's clock. */
   today: string;
+  /** The document kind (spec unless said otherwise; flag files get their own fixes). */
+  kind?: 'spec' | 'flags';
 }
 
 export interface ProposedFix {
