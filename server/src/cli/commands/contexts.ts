@@ -3,12 +3,10 @@
 // whose category changed between the two newest embedded editions, and which specs touch them.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { toPosix } from '../../engine/config/paths';
-import { ConfigResolver } from '../../engine/config/resolve';
 import { findCountry, suggestCountry } from '../../engine/contexts/countries';
 import { categoryIn, categoryLabel, editionByName, FCS_LISTS, type FcsEdition } from '../../engine/contexts/fcsList';
 import { parseYamlSource, toData } from '../../engine/parse/yamlSource';
-import { nodeFiles } from '../config/nodeFiles';
+import { cwdConfig } from '../config/cwdConfig';
 import { resolveFiles, MissingPathError } from '../files';
 import { EXIT, type CliIo } from '../io';
 import { formatOptionHelp, parseOptions, UsageError, type OptionSpec } from '../options';
@@ -95,15 +93,9 @@ export const contextsCommand: Command = {
       io.stdout(out.join('\n') + '\n');
       return EXIT.ok;
     }
-    const resolver = new ConfigResolver({ files: nodeFiles, trusted: true });
-    const config = v['no-config']
-      ? resolver.none()
-      : typeof v['config'] === 'string'
-        ? resolver.forConfigFile(toPosix(path.resolve(io.cwd, v['config'])))
-        : resolver.forFile(toPosix(path.join(io.cwd, '.fcs-lint-probe')));
-    const errors = config.problems.filter((p) => p.level === 'error');
-    for (const p of errors) io.stderr(`${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}  error  ${p.message}\n`);
-    if (errors.length) return EXIT.usage;
+    const resolved = cwdConfig(v, io);
+    if (!resolved) return EXIT.usage;
+    const { config } = resolved;
     const code = parsed.positionals[0];
     if (parsed.positionals.length > 1) throw new UsageError('give at most one country.');
     if (!code) {

@@ -3,11 +3,10 @@
 import * as path from 'node:path';
 import type { CompiledRule } from '../../engine/checklist/loadChecklist';
 import { toPosix } from '../../engine/config/paths';
-import { ConfigResolver } from '../../engine/config/resolve';
 import { findRule } from '../../engine/lint';
 import { META_RULES } from '../../engine/meta/metaRules';
 import { closest } from '../../engine/util/didYouMean';
-import { nodeFiles } from '../config/nodeFiles';
+import { cwdConfig } from '../config/cwdConfig';
 import { EXIT, type CliIo } from '../io';
 import { formatOptionHelp, parseOptions, UsageError, type OptionSpec } from '../options';
 import type { Command } from './index';
@@ -67,15 +66,9 @@ export const rulesCommand: Command = {
       return EXIT.ok;
     }
     if (parsed.positionals.length > 1) throw new UsageError('give at most one rule id.');
-    const resolver = new ConfigResolver({ files: nodeFiles, trusted: true });
-    const config = v['no-config']
-      ? resolver.none()
-      : typeof v['config'] === 'string'
-        ? resolver.forConfigFile(toPosix(path.resolve(io.cwd, v['config'])))
-        : resolver.forFile(toPosix(path.join(io.cwd, '.fcs-lint-probe')));
-    const errors = config.problems.filter((p) => p.level === 'error');
-    for (const p of errors) io.stderr(`${p.file}:${p.range.start.line + 1}:${p.range.start.character + 1}  error  ${p.message}\n`);
-    if (errors.length) return EXIT.usage;
+    const resolved = cwdConfig(v, io);
+    if (!resolved) return EXIT.usage;
+    const { resolver, config } = resolved;
     const env = resolver.environmentFor(config, toPosix(path.join(io.cwd, 'x')), { now: new Date() });
     const rules = env.checklists.flatMap((c) => c.rules);
     const id = parsed.positionals[0]?.toUpperCase();
