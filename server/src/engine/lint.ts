@@ -5,6 +5,7 @@ import { sortFindings } from './util/sortFindings';
 import specSchema from '../../../schemas/fcs-spec.schema.json';
 import { builtinChecklists } from './checklist/builtin';
 import { setCelClock } from './checklist/cel';
+import { activeRules } from './checklist/activeRules';
 import { budgetMessage, evaluateRules, type RuleHit, type TimeBudget } from './checklist/evaluate';
 import type { CompiledRule, LoadedChecklist } from './checklist/loadChecklist';
 import { findCountry, suggestCountry } from './contexts/countries';
@@ -102,20 +103,6 @@ export function knownRuleIds(env: LintEnvironment): Set<string> {
   return ids;
 }
 
-const activeRulesCache = new WeakMap<LoadedChecklist[], WeakMap<Map<string, RuleSetting>, CompiledRule[]>>();
-
-/** The checklist rules not switched off, once per checklist set and rule settings. */
-function activeRules(env: LintEnvironment): CompiledRule[] {
-  let bySettings = activeRulesCache.get(env.checklists);
-  if (!bySettings) activeRulesCache.set(env.checklists, (bySettings = new WeakMap()));
-  let rules = bySettings.get(env.ruleSettings);
-  if (!rules) {
-    rules = env.checklists.flatMap((c) => c.rules).filter((r) => !env.ruleSettings.get(r.id)?.off);
-    bySettings.set(env.ruleSettings, rules);
-  }
-  return rules;
-}
-
 export function findRule(env: LintEnvironment, id: string): CompiledRule | undefined {
   for (const c of env.checklists) {
     const r = c.rules.find((x) => x.id === id);
@@ -180,7 +167,7 @@ export function lintSpecSource(uri: string, text: string, src: YamlSource, env: 
   const rawKeys = data && typeof data === 'object' && !Array.isArray(data) ? Object.keys(data) : [];
   const facts = deriveFacts(spec, markets, rawKeys, env.edition.edition);
   setCelClock(env.now);
-  const rules = activeRules(env);
+  const rules = activeRules(env.checklists, env.ruleSettings, 'spec');
   const { hits, errors, stopped } = evaluateRules(rules, { spec, facts, markets, options: env.options, stage: env.stage, collections: env.workspace ? { flag_links: specFlagLinks(spec, markets, env.workspace, uri) } : undefined }, env.budget);
   for (const h of hits) out.hit(h);
   if (stopped) out.meta('CHECKLIST-BUDGET', budgetMessage(stopped), '', 'key');

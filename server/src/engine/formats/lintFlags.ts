@@ -2,6 +2,7 @@
 // `target: flags` checklist rules. Findings land on the exact flag, rule, clause or variant node
 // of the right YAML document. lint.ts dispatches here for DocumentKind 'flags'.
 import type { RuleHit } from '../checklist/evaluate';
+import { activeRules } from '../checklist/activeRules';
 import { budgetMessage, evaluateRules } from '../checklist/evaluate';
 import { sortFindings } from '../util/sortFindings';
 import { setCelClock } from '../checklist/cel';
@@ -27,7 +28,7 @@ export function lintFlagDocument(uri: string, text: string, env: LintEnvironment
   for (const e of read.src.errors) out.raw('SPEC-PARSE', `YAML/JSON syntax error: ${e.message}`, e.range, '');
   const { facts, collections } = buildFlagFacts(uri, read.file, env);
   setCelClock(env.now);
-  const rules = env.checklists.flatMap((c) => c.rules).filter((r) => r.target === 'flags' && !env.ruleSettings.get(r.id)?.off);
+  const rules = activeRules(env.checklists, env.ruleSettings, 'flags');
   const { hits, errors, stopped } = evaluateRules(rules, { target: 'flags', facts, options: env.options, collections }, env.budget);
   for (const h of hits) out.hit(h);
   if (stopped) out.meta('CHECKLIST-BUDGET', budgetMessage(stopped), '', 'key', 0);
