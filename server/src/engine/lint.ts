@@ -58,7 +58,16 @@ export interface LintEnvironment {
   workspace?: WorkspaceIndex;
   /** Time budget for one document's rules (CLI and server set one); past it, a CHECKLIST-BUDGET finding says what was not evaluated. */
   budget?: TimeBudget;
+  /**
+   * How YAML and JSON text becomes a syntax tree (default: parseYamlSource). The server passes
+   * an incremental parser that reuses the previous version's tree after a small edit; the CLI a
+   * cache so indexing and linting parse each file once. It must return what parseYamlSource
+   * would for the same text.
+   */
+  parseYaml?: YamlParser;
 }
+
+export type YamlParser = (text: string) => YamlSource;
 
 export interface EnvironmentInput {
   now?: Date;
@@ -122,7 +131,7 @@ export function lintDocument(uri: string, rawText: string, env: LintEnvironment,
   if (kind === 'flags') return lintFlagDocument(uri, text, env, (src) => new FindingSink(src, env));
   if (kind === 'markdown') return lintMarkdownDocument(uri, text, env, { lintSpecSource, knownRuleIds });
   if (kind !== 'spec') return { uri, kind, findings: [], parseFailed: false };
-  return lintSpecSource(uri, text, parseYamlSource(text), env, kind).result;
+  return lintSpecSource(uri, text, (env.parseYaml ?? parseYamlSource)(text), env, kind).result;
 }
 
 /** What a document that embeds a spec (Markdown front matter) adds to the spec pipeline. */

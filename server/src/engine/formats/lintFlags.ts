@@ -21,7 +21,7 @@ export interface FlagFindingSink {
 }
 
 export function lintFlagDocument(uri: string, text: string, env: LintEnvironment, makeSink: (src: YamlSource) => FlagFindingSink): LintResult {
-  const read = readFlagFile(text, env.now);
+  const read = readFlagFile(text, env.now, env.parseYaml);
   // Not a flag file after all (only its prefix looked like one): leave it alone.
   if (!read.file) return { uri, kind: 'unknown', findings: [], parseFailed: false };
   const out = makeSink(read.src);

@@ -109,9 +109,9 @@ let parsed: { text: string; src: YamlSource; data: (unknown | typeof UNREADABLE)
 const UNREADABLE = Symbol('unreadable');
 
 /** Parse once per text (detection and reading share it). */
-function parseCached(text: string): { src: YamlSource; data: (unknown | typeof UNREADABLE)[] } {
+function parseCached(text: string, parse: (text: string) => YamlSource = parseYamlSource): { src: YamlSource; data: (unknown | typeof UNREADABLE)[] } {
   if (parsed && parsed.text === text) return parsed;
-  const src = parseYamlSource(text);
+  const src = parse(text);
   const data = src.docs.map((d) => {
     try {
       return toData(d);
@@ -134,15 +134,15 @@ export function detectFlagFormat(text: string): FlagFormat | undefined {
 }
 
 /** Parse once and read every document of the stream. Cached for the last text seen. */
-export function readFlagFile(text: string, now: Date): ReadResult {
+export function readFlagFile(text: string, now: Date, parse?: (text: string) => YamlSource): ReadResult {
   if (cache && cache.text === text && cache.now === now.getTime()) return cache.result;
-  const result = readUncached(text, now);
+  const result = readUncached(text, now, parse);
   cache = { text, now: now.getTime(), result };
   return result;
 }
 
-function readUncached(text: string, now: Date): ReadResult {
-  const { src, data: docs } = parseCached(text);
+function readUncached(text: string, now: Date, parse?: (text: string) => YamlSource): ReadResult {
+  const { src, data: docs } = parseCached(text, parse);
   let format: FlagFormat | undefined;
   const markers: string[] = [];
   const flags: FlagDef[] = [];

@@ -86,7 +86,7 @@ export class WorkspaceIndex {
       this.entries.set(uri, { kind: 'pending-spec', text });
       this.pending++;
     } else if (kind === 'flags') {
-      const r = readFlagFile(text, this.env.now);
+      const r = readFlagFile(text, this.env.now, this.env.parseYaml);
       if (r.file) this.entries.set(uri, { kind: 'flags', flags: r.file.flags.map((def) => ({ key: def.key, uri, format: def.format, def })) });
     }
     this.changes++;
@@ -177,7 +177,7 @@ function resolvePath(ref: string, fromUri: string): string {
 }
 
 function summariseSpec(uri: string, text: string, env: LintEnvironment): SpecSummary | undefined {
-  const src = parseYamlSource(text);
+  const src = (env.parseYaml ?? parseYamlSource)(text);
   if (src.errors.length) return undefined;
   let data: unknown;
   try {
