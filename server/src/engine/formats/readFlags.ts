@@ -110,7 +110,7 @@ const UNREADABLE = Symbol('unreadable');
 
 /** Parse once per text (detection and reading share it). */
 function parseCached(text: string, parse: (text: string) => YamlSource = parseYamlSource): { src: YamlSource; data: (unknown | typeof UNREADABLE)[] } {
-  if (parsed && parsed.text === text) return parsed;
+  if (parsed && parsed.text === text && !parsed.src.consumed) return parsed;
   const src = parse(text);
   const data = src.docs.map((d) => {
     try {
@@ -135,7 +135,7 @@ export function detectFlagFormat(text: string): FlagFormat | undefined {
 
 /** Parse once and read every document of the stream. Cached for the last text seen. */
 export function readFlagFile(text: string, now: Date, parse?: (text: string) => YamlSource): ReadResult {
-  if (cache && cache.text === text && cache.now === now.getTime()) return cache.result;
+  if (cache && cache.text === text && cache.now === now.getTime() && !cache.result.src.consumed) return cache.result;
   const result = readUncached(text, now, parse);
   cache = { text, now: now.getTime(), result };
   return result;

@@ -27,6 +27,8 @@ export interface YamlSource {
   docs: Document.Parsed[];
   errors: ParseProblem[];
   warnings: ParseProblem[];
+  /** Set when an incremental re-parse took this source's tree over (parse `text` again to use it). */
+  consumed?: boolean;
 }
 
 /** Upper bound on alias expansion (guards against "billion laughs" documents). */
