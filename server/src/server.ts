@@ -9,7 +9,6 @@ import {
   TextDocumentSyncKind,
   type InitializeResult,
 } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLintEnvironment, type LintEnvironment } from './engine/lint';
 import { detectKind } from './engine/documentKind';
 import { DEFAULT_PRD_GLOBS } from './engine/markdown/detect';
@@ -18,6 +17,7 @@ import { toDiagnostic } from './lsp/diagnostics';
 import { clientFeatures, featureCapabilities, registerFeatures, type ClientFeatures } from './lsp/features';
 import { STATUS_NOTIFICATION, TRUST_NOTIFICATION, type StatusParams, type TrustParams } from './lsp/protocol';
 import { ValidationQueue } from './lsp/validationQueue';
+import { SourceCache } from './lsp/sourceCache';
 import { LspConfig } from './lsp/config';
 import { WorkspaceIndexer } from './lsp/workspaceIndexer';
 import type { DocumentKind } from './engine/types';
@@ -36,7 +36,8 @@ const PACKAGE_ROOT = path.join(__dirname, '..');
 const DOCUMENT_BUDGET = { ms: 3000, clock: () => performance.now() };
 
 const connection = createConnection(ProposedFeatures.all);
-const documents = new TextDocuments(TextDocument);
+const sources = new SourceCache();
+const documents = new TextDocuments(sources.documentsConfiguration());
 const lspConfig = new LspConfig(connection, documents);
 let settings: Settings = DEFAULTS;
 let canPullConfig = false;
@@ -60,11 +61,12 @@ function kindOf(uri: string, text: string) {
 }
 
 /** The one way the server lints: configuration, ledger, workspace index, Markdown globs. */
-function lint(uri: string, text: string) {
-  return lspConfig.lint(uri, text, builtinEnv, { workspace: indexer?.index, budget: DOCUMENT_BUDGET }, kindOf(uri, text));
+function lint(uri: string, text: string, version: number) {
+  const parseYaml = (t: string) => sources.parse(uri, version, t);
+  return lspConfig.lint(uri, text, builtinEnv, { workspace: indexer?.index, budget: DOCUMENT_BUDGET, parseYaml }, kindOf(uri, text));
 }
 
-const analyses = new AnalysisCache(lint);
+const analyses = new AnalysisCache(lint, (uri, version, text) => sources.parse(uri, version, text));
 
 connection.onInitialize((params): InitializeResult => {
   canPullConfig = !!params.capabilities.workspace?.configuration;
@@ -156,13 +158,15 @@ function validate(uri: string): void {
   }
   if (kindOf(uri, doc.getText()) === 'unknown') return;
   try {
+    const reused = sources.stats.incremental;
     const a = analyses.get(doc);
+    const incremental = sources.stats.incremental > reused;
     // The document may have changed while we were linting: never publish stale results.
     if (documents.get(uri)?.version !== version) return;
     void connection.sendDiagnostics({ uri, version, diagnostics: a.result.findings.map((f) => toDiagnostic(f, PACKAGE_ROOT)) });
     const counts: Record<string, number> = {};
     for (const f of a.result.findings) counts[f.severity] = (counts[f.severity] ?? 0) + 1;
-    const status: StatusParams = { uri, counts, open: a.result.findings.filter((f) => f.status === 'open').length, durationMs: Math.round(a.durationMs), at: new Date().toISOString() };
+    const status: StatusParams = { uri, counts, open: a.result.findings.filter((f) => f.status === 'open').length, durationMs: Math.round(a.durationMs), at: new Date().toISOString(), incremental };
     void connection.sendNotification(STATUS_NOTIFICATION, status);
   } catch (e) {
     connection.console.error(`fcs-lint: linting ${uri} failed: ${(e as Error).stack ?? String(e)}`);
@@ -181,6 +185,7 @@ documents.onDidSave((e) => queue.schedule(e.document.uri));
 documents.onDidClose((e) => {
   queue.cancel(e.document.uri);
   analyses.delete(e.document.uri);
+  sources.forget(e.document.uri);
   void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
 });
 

@@ -19,14 +19,18 @@ export class AnalysisCache {
   private readonly byUri = new Map<string, Analysis>();
 
   /** `lint` is the server's one way to lint a document (configuration, ledger, workspace index). */
-  constructor(private readonly lint: (uri: string, text: string) => LintResult) {}
+  constructor(
+    private readonly lint: (uri: string, text: string, version: number) => LintResult,
+    /** The document's syntax tree at a version (shared with the lint; default: parse anew). */
+    private readonly parse: (uri: string, version: number, text: string) => YamlSource = (_u, _v, t) => parseYamlSource(t),
+  ) {}
 
   get(doc: TextDocument): Analysis {
     const hit = this.byUri.get(doc.uri);
     if (hit && hit.version === doc.version) return hit;
     const text = doc.getText();
     const t0 = performance.now();
-    const result = this.lint(doc.uri, text);
+    const result = this.lint(doc.uri, text, doc.version);
     let src: YamlSource | undefined;
     const a: Analysis = {
       uri: doc.uri,
@@ -34,7 +38,8 @@ export class AnalysisCache {
       text,
       result,
       durationMs: performance.now() - t0,
-      yaml: () => (src ??= parseYamlSource(text)),
+      // A later version's re-parse may have taken this tree over (consumed): parse again then.
+      yaml: () => (src && !src.consumed ? src : (src = this.parse(doc.uri, a.version, text))),
     };
     this.byUri.set(doc.uri, a);
     return a;

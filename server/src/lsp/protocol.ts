@@ -50,6 +50,8 @@ export interface StatusParams {
   durationMs: number;
   /** ISO time of the lint. */
   at: string;
+  /** True when the lint re-used the previous version's syntax tree (an edit inside one value). */
+  incremental?: boolean;
 }
 
 /** Client → server: lint these files (not open in the editor) and publish their findings. */

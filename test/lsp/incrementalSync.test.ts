@@ -1,0 +1,104 @@
+// Incremental document sync through the real server: whatever path a change takes (the re-used
+// syntax tree for an edit inside a value, or a full parse), the published diagnostics equal
+// those of the same text opened fresh.
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { LspTestClient } from '../helpers/lspClient';
+
+const EXAMPLE = fs.readFileSync(path.join(__dirname, '..', '..', 'examples', 'messaging-conflict.fcs.yaml'), 'utf8');
+
+interface Change {
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  text: string;
+}
+
+function pos(text: string, offset: number): { line: number; character: number } {
+  const before = text.slice(0, offset);
+  const line = before.split('\n').length - 1;
+  return { line, character: offset - (before.lastIndexOf('\n') + 1) };
+}
+
+/** A change replacing `len` characters at the first occurrence of `needle` (+ `skip`). */
+function at(text: string, needle: string, skip: number, len: number, insert: string): Change {
+  const i = text.indexOf(needle);
+  assert.ok(i >= 0, needle);
+  return { range: { start: pos(text, i + skip), end: pos(text, i + skip + len) }, text: insert };
+}
+
+function applyChange(text: string, c: Change): string {
+  const off = (p: { line: number; character: number }) => text.split('\n').slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  return text.slice(0, off(c.range.start)) + c.text + text.slice(off(c.range.end));
+}
+
+const view = (ds: Diagnostic[]) => ds.map((d) => ({ code: d.code, range: d.range, message: d.message, severity: d.severity })).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
+
+describe('incremental sync: re-used syntax trees give the diagnostics of a fresh open', function () {
+  this.timeout(30_000);
+  let client: LspTestClient;
+  before(async () => {
+    client = new LspTestClient();
+    await client.initialize();
+  });
+  after(() => client.shutdown());
+
+  let fresh = 0;
+  async function freshDiagnostics(text: string): Promise<Diagnostic[]> {
+    const uri = `file:///ws/fresh-${fresh++}.fcs.yaml`;
+    client.open(uri, text);
+    return (await client.diagnostics(uri)).diagnostics;
+  }
+
+  /** The latest status notification for a document (it follows the diagnostics of the same lint). */
+  function lastStatus(uri: string): { incremental?: boolean } | undefined {
+    return client.notifications
+      .filter((n) => n.method === 'fcsLint/status')
+      .map((n) => n.params as { uri: string; incremental?: boolean })
+      .filter((s) => s.uri === uri)
+      .pop();
+  }
+
+  it('value edits take the incremental path; structural edits parse in full; both match a fresh open', async () => {
+    const uri = 'file:///ws/typing.fcs.yaml';
+    let text = EXAMPLE;
+    client.open(uri, text);
+    await client.diagnostics(uri, (p) => p.version === 1);
+    // [change builder, expected path]
+    const steps: [(t: string) => Change[], boolean][] = [
+      [(t) => [at(t, 'country: ETH', 9, 3, 'SDN')], true], // a country: findings move to another market
+      [(t) => [at(t, 'country: SDN', 9, 3, 'FRA')], true], // out of the FCS list
+      [(t) => [at(t, 'country: FRA', 9, 3, 'ETH')], true],
+      [(t) => [at(t, 'retention_days: ', 16, 1, '9')], true],
+      [(t) => [at(t, '\nmarkets:', 1, 0, '# a comment line\n')], false], // a new line
+      [(t) => [at(t, 'country: ETH', 0, 0, 'x')], false], // inside a key
+      [(t) => [at(t, 'xcountry: ETH', 0, 1, '')], false],
+      [(t) => { const a = at(t, 'country: ETH', 9, 1, 'S'); const b = at(applyChange(t, a), 'country: STH', 10, 2, 'DN'); return [a, b]; }, true], // two changes in one notification
+    ];
+    let version = 1;
+    for (const [build, incremental] of steps) {
+      const changes = build(text);
+      for (const c of changes) text = applyChange(text, c);
+      version++;
+      client.change(uri, version, changes);
+      const got = await client.diagnostics(uri, (p) => p.version === version);
+      await new Promise((r) => setTimeout(r, 20));
+      assert.equal(lastStatus(uri)?.incremental, incremental, `step ${version}: ${JSON.stringify(changes)}`);
+      assert.deepEqual(view(got.diagnostics), view(await freshDiagnostics(text)), `step ${version}`);
+    }
+    assert.ok(text.includes('country: SDN'));
+  });
+
+  it('CRLF documents: ranges after an edited value stay exact', async () => {
+    const uri = 'file:///ws/crlf.fcs.yaml';
+    let text = EXAMPLE.replace(/\n/g, '\r\n');
+    client.open(uri, text);
+    await client.diagnostics(uri, (p) => p.version === 1);
+    const i = text.indexOf('country: ETH') + 9;
+    const change = { range: { start: pos(text, i), end: pos(text, i + 3) }, text: 'SSD' };
+    text = text.slice(0, i) + 'SSD' + text.slice(i + 3);
+    client.change(uri, 2, [change]);
+    const got = await client.diagnostics(uri, (p) => p.version === 2);
+    assert.deepEqual(view(got.diagnostics), view(await freshDiagnostics(text)));
+  });
+});
