@@ -20,6 +20,11 @@ export function setCelClock(now: Date): void {
   clockMs = now.getTime();
 }
 
+/** The clock days_since/days_until read (part of what a remembered result depends on). */
+export function celClock(): number {
+  return clockMs;
+}
+
 function daysBetween(from: unknown, to: number): bigint {
   const t = toTime(from);
   if (t === undefined) throw new Error(`not a date: ${String(from)}`);
@@ -176,6 +181,19 @@ function readPath(ctx: Record<string, unknown>, path: readonly string[], program
     if (v === undefined || typeof v === 'function' || typeof v === 'symbol') return program(ctx);
   }
   return v;
+}
+
+/**
+ * The context names a compiled program reads (its free identifiers, plus comprehension
+ * variables, which are harmless extras), or undefined when the program was not statically
+ * checked and so cannot be analysed.
+ */
+export function programNames(program: CelProgram): Set<string> | undefined {
+  const ast = programAst.get(program);
+  if (!ast) return undefined;
+  const ids = new Set<string>();
+  collectIds(ast, ids);
+  return ids;
 }
 
 function collectIds(node: unknown, out: Set<string>, depth = 0): void {

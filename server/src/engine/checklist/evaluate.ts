@@ -2,7 +2,8 @@
 // give the same findings, in rule order, then item order.
 import { joinPointer } from '../parse/yamlSource';
 import { severityRank, stageIndex, type Pointer, type Severity } from '../types';
-import { celGuard, toCelValue, type CelProgram } from './cel';
+import { celClock, celGuard, toCelValue, type CelProgram } from './cel';
+import { ItemMemo, type ItemOutcome } from './itemMemo';
 import type { CompiledRule } from './loadChecklist';
 import type { ModelObject, ModelValue } from '../model/normalise';
 import type { ResolvedMarket } from '../contexts/markets';
@@ -110,8 +111,13 @@ export type EvaluationInput = SpecEvaluationInput | FlagEvaluationInput;
 
 /** One collection of one document: its items, converted once, with their contexts and places. */
 interface PreparedCollection {
-  contexts: Record<string, unknown>[];
+  /** The evaluation context of item i, built on first use (a remembered result needs none). */
+  context: (i: number) => Record<string, unknown>;
+  size: number;
   places: { pointer: Pointer; doc: number }[];
+  /** Each item's content as a key for remembered results (computed on first use; undefined: not keyable). */
+  keys?: (string | undefined)[];
+  raw: unknown[];
 }
 
 /** A time budget for one document's rules; the clock is injected (the engine reads none itself). */
@@ -157,6 +163,9 @@ export function evaluateRules(
   // Items are built and converted once per collection, not once per rule; so are their
   // evaluation contexts (the evaluator only reads them).
   const cache = new Map<string, PreparedCollection>();
+  // Per-item results are remembered across evaluations (typing changes one item of many); the
+  // key holds everything such a rule may read besides its item: facts, options and the clock.
+  let baseKey: string | undefined;
   for (const rule of rules) {
     if (budget && budget.clock() - started > budget.ms) {
       return { hits, errors, stopped: { ruleId: rule.id, evaluated, total: rules.length, ms: budget.ms } };
@@ -177,30 +186,64 @@ export function evaluateRules(
       prepared = prepareCollection(coll, input, base);
       cache.set(rule.forEach, prepared);
     }
-    const { contexts, places } = prepared;
-    if (contexts.length === 0) continue;
+    const { context, size, places } = prepared;
+    if (size === 0) continue;
     // A part of the condition that reads no item and is false makes the rule false for every item.
     const guard = guardFor(rule, coll);
     if (guard && guardFalse(guard, base)) continue;
-    for (let i = 0; i < contexts.length; i++) runOne(rule, contexts[i]!, places[i]!.pointer, hits, errors, places[i]!.doc);
+    const memo = ItemMemo.for(rule);
+    if (memo) {
+      baseKey ??= contextKey(input, stageAt);
+      if (baseKey !== undefined) memo.useContext(baseKey);
+      prepared.keys ??= prepared.raw.map(itemKey);
+    }
+    for (let i = 0; i < size; i++) {
+      const key = memo && baseKey !== undefined ? prepared.keys?.[i] : undefined;
+      let outcome = key !== undefined ? memo!.get(key) : undefined;
+      if (!outcome) {
+        outcome = outcomeOf(rule, context(i));
+        if (key !== undefined) memo!.set(key, outcome);
+      }
+      record(rule, outcome, places[i]!.pointer, hits, errors, places[i]!.doc);
+    }
   }
   return { hits, errors };
+}
+
+/** What rules of a collection may read besides the item, as one string (undefined: not keyable). */
+function contextKey(input: EvaluationInput, stageAt: number): string | undefined {
+  try {
+    const facts = input.target === 'flags' ? input.facts : { ...input.facts, stage_index: stageAt, stage: input.stage ?? input.facts.stage };
+    return JSON.stringify([celClock(), facts, input.options]);
+  } catch {
+    return undefined;
+  }
+}
+
+function itemKey(item: unknown): string | undefined {
+  try {
+    return JSON.stringify(item);
+  } catch {
+    return undefined;
+  }
 }
 
 function prepareCollection(coll: Collection, input: EvaluationInput, base: Record<string, unknown>): PreparedCollection {
   const raw = coll.items(input);
   // A list of the spec was converted with the spec: toCelValue(raw[i]) is that element.
   const converted = coll.celItems && input.target !== 'flags' ? coll.celItems(base['spec']) : undefined;
-  const contexts: Record<string, unknown>[] = [];
-  const places: { pointer: Pointer; doc: number }[] = [];
-  raw.forEach((x, i) => {
-    const item = converted && converted.length === raw.length ? converted[i] : toCelValue(x);
-    const rawItem = (x ?? {}) as Record<string, unknown>;
-    const bound = coll.bind ? (coll.bind(item as Record<string, unknown>) ?? {}) : {};
-    contexts.push({ ...base, ...bound, item, [coll.alias]: item, index: BigInt(i) });
-    places.push(coll.place ? coll.place(rawItem) : { pointer: joinPointer(coll.pointer, i), doc: 0 });
-  });
-  return { contexts, places };
+  const contexts: (Record<string, unknown> | undefined)[] = new Array(raw.length);
+  const context = (i: number): Record<string, unknown> => {
+    let c = contexts[i];
+    if (!c) {
+      const item = converted && converted.length === raw.length ? converted[i] : toCelValue(raw[i]);
+      const bound = coll.bind ? (coll.bind(item as Record<string, unknown>) ?? {}) : {};
+      c = contexts[i] = { ...base, ...bound, item, [coll.alias]: item, index: BigInt(i) };
+    }
+    return c;
+  };
+  const places = raw.map((x, i) => (coll.place ? coll.place((x ?? {}) as Record<string, unknown>) : { pointer: joinPointer(coll.pointer, i), doc: 0 }));
+  return { context, size: raw.length, places, raw };
 }
 
 /** Per rule and collection: the item-independent part of `when` (null: there is none). */
@@ -240,17 +283,18 @@ function contextPointer(ctx: Record<string, unknown>, ref: string): Pointer | un
 }
 
 function runOne(rule: CompiledRule, ctx: Record<string, unknown>, itemPointer: Pointer, hits: RuleHit[], errors: RuleError[], docIndex = 0): void {
+  record(rule, outcomeOf(rule, ctx), itemPointer, hits, errors, docIndex);
+}
+
+/** Evaluate one rule in one context, with pointers relative to the item where `at` says so. */
+function outcomeOf(rule: CompiledRule, ctx: Record<string, unknown>): ItemOutcome {
   let fired: unknown;
   try {
     fired = rule.when(ctx);
   } catch (e) {
-    errors.push({ rule, pointer: itemPointer, message: (e as Error).message.split('\n')[0] ?? 'error', docIndex });
-    return;
+    return { kind: 'error', message: (e as Error).message.split('\n')[0] ?? 'error' };
   }
-  if (fired !== true) {
-    if (fired !== false) errors.push({ rule, pointer: itemPointer, message: `condition gave ${typeof fired}, not a boolean`, docIndex });
-    return;
-  }
+  if (fired !== true) return fired === false ? { kind: 'none' } : { kind: 'error', message: `condition gave ${typeof fired}, not a boolean` };
   let severity = rule.severity;
   for (const e of rule.escalate) {
     try {
@@ -261,7 +305,17 @@ function runOne(rule: CompiledRule, ctx: Record<string, unknown>, itemPointer: P
   }
   const pointers = rule.at
     .filter((a) => !a.test || holds(a.test, ctx))
-    .flatMap(({ pointer: a }) => (a.startsWith('$') ? (contextPointer(ctx, a) ?? []) : [a.startsWith('/') ? a : itemPointer + '/' + a]));
+    .flatMap(({ pointer: a }) => (a.startsWith('$') ? (contextPointer(ctx, a) ?? []) : [a.startsWith('/') ? a : { rel: a }]));
+  return { kind: 'hit', severity, message: rule.message(ctx), pointers };
+}
+
+function record(rule: CompiledRule, o: ItemOutcome, itemPointer: Pointer, hits: RuleHit[], errors: RuleError[], docIndex: number): void {
+  if (o.kind === 'none') return;
+  if (o.kind === 'error') {
+    errors.push({ rule, pointer: itemPointer, message: o.message, docIndex });
+    return;
+  }
+  const pointers = o.pointers.map((p) => (typeof p === 'string' ? p : itemPointer + '/' + p.rel));
   if (pointers.length === 0) pointers.push(itemPointer);
-  hits.push({ rule, severity, message: rule.message(ctx), pointers, docIndex });
+  hits.push({ rule, severity: o.severity, message: o.message, pointers, docIndex });
 }

@@ -1,9 +1,22 @@
 // Message templates: literal text with {{ CEL }} placeholders, compiled once.
-import { celToText, compileCel, type CelProgram } from './cel';
+import { celToText, compileCel, programNames, type CelProgram } from './cel';
 
 export type Template = (context: Record<string, unknown>) => string;
 
 const PLACEHOLDER = /\{\{([\s\S]*?)\}\}/g;
+
+const placeholders = new WeakMap<Template, CelProgram[]>();
+
+/** The context names a template's placeholders read (undefined when one cannot be analysed). */
+export function templateNames(t: Template): Set<string> | undefined {
+  const names = new Set<string>();
+  for (const p of placeholders.get(t) ?? []) {
+    const n = programNames(p);
+    if (!n) return undefined;
+    for (const x of n) names.add(x);
+  }
+  return names;
+}
 
 export function compileTemplate(source: string): Template {
   const parts: (string | CelProgram)[] = [];
@@ -19,7 +32,7 @@ export function compileTemplate(source: string): Template {
     const text = parts.join('');
     return () => text;
   }
-  return (ctx) =>
+  const template: Template = (ctx) =>
     parts
       .map((p) => {
         if (typeof p === 'string') return p;
@@ -32,4 +45,6 @@ export function compileTemplate(source: string): Template {
       .join('')
       .replace(/\s+/g, ' ')
       .trim();
+  placeholders.set(template, parts.filter((p): p is CelProgram => typeof p !== 'string'));
+  return template;
 }
