@@ -2,6 +2,7 @@
 //   npm run bench              human table
 //   npm run bench -- --json    the table, then one JSON object as the last line
 //   npm run bench -- --quick   base size 50 instead of 500 (for a fast look)
+//   npm run bench -- --editor  only the editor figures (keystroke latency, cold start, memory)
 // Figures: lint/parse per scale (parse floor = reading and parsing the same files with the same
 // parsers, no rules), growth exponent 1x -> 16x, Spectral and markdownlint-cli2 side by side,
 // editor latency through the real server over LSP, cold start, server memory, VSIX size.
@@ -171,6 +172,12 @@ function activationMs(): number | null {
 }
 
 async function main(): Promise<void> {
+  if (args.includes('--editor')) {
+    execFileSync(process.execPath, [path.join(ROOT, 'build.mjs')], { stdio: 'inherit' });
+    const lsp = await lspFigures();
+    process.stdout.write(JSON.stringify({ keystrokeP50Ms: round(lsp.p50), keystrokeP99Ms: round(lsp.p99), coldStartMs: round(lsp.coldStartMs), serverRssMbAt1000Docs: round(lsp.rssMb) }) + '\n');
+    return;
+  }
   log(`fcs-lint bench: base ${BASE} specs + ${BASE} flag files + ${BASE} PRDs, scales ${SCALES.join(', ')}; ${os.cpus().length} cores, node ${process.version}`);
   if (!fs.existsSync(path.join(ROOT, 'dist', 'cli.js'))) execFileSync(process.execPath, [path.join(ROOT, 'build.mjs')], { stdio: 'inherit' });
   const env = createLintEnvironment();
