@@ -130,6 +130,25 @@ const isAst = (x: unknown): x is CelAst => typeof x === 'object' && x !== null &
 
 /** The syntax tree of each compiled program (for guards; see celGuard). */
 const programAst = new WeakMap<CelProgram, CelAst>();
+/** Programs compiled on first use: the compiled program behind each. */
+const lazyPrograms = new WeakMap<CelProgram, () => CelProgram>();
+
+/** The program a lazy one stands for (compiling it now), or the program itself. */
+function realProgram(p: CelProgram): CelProgram {
+  return lazyPrograms.get(p)?.() ?? p;
+}
+
+/**
+ * A program compiled on its first evaluation (built-in checklists: checked by the tests, so
+ * start-up need not parse expressions that a document may never reach).
+ */
+export function compileCelLazily(expr: string): CelProgram {
+  let real: CelProgram | undefined;
+  const get = () => (real ??= compileCel(expr));
+  const program: CelProgram = (ctx) => get()(ctx);
+  lazyPrograms.set(program, get);
+  return program;
+}
 
 export function compileCel(expr: string): CelProgram {
   if (REGEX_CALL.test(expr)) {
@@ -189,7 +208,7 @@ function readPath(ctx: Record<string, unknown>, path: readonly string[], program
  * checked and so cannot be analysed.
  */
 export function programNames(program: CelProgram): Set<string> | undefined {
-  const ast = programAst.get(program);
+  const ast = programAst.get(realProgram(program));
   if (!ast) return undefined;
   const ids = new Set<string>();
   collectIds(ast, ids);
@@ -226,28 +245,25 @@ function conjuncts(node: CelAst, out: CelAst[]): void {
  * Undefined when no conjunct qualifies (or the program is not one compileCel made).
  */
 export function celGuard(program: CelProgram, itemNames: readonly string[]): CelProgram | undefined {
-  const ast = programAst.get(program);
+  const ast = programAst.get(realProgram(program));
   if (!ast || ast.op !== '&&') return undefined;
   const parts: CelAst[] = [];
   conjuncts(ast, parts);
-  const texts: string[] = [];
+  const chosen: CelAst[] = [];
   for (const part of parts) {
     const ids = new Set<string>();
     collectIds(part, ids);
-    if (itemNames.some((n) => ids.has(n))) continue;
-    const text = part.input.slice(part.start, part.end);
-    // Keep the conjunct only when its source text parses back to the very same tree.
-    try {
-      const again = celEnvironment().parse(text).ast as unknown as CelAst;
-      if (serialize(again as never) !== serialize(part as never)) continue;
-    } catch {
-      continue;
-    }
-    texts.push(`(${text})`);
+    if (!itemNames.some((n) => ids.has(n))) chosen.push(part);
   }
-  if (texts.length === 0) return undefined;
+  if (chosen.length === 0) return undefined;
   try {
-    return compileCel(texts.join(' && '));
+    const guard = compileCel(chosen.map((p) => `(${p.input.slice(p.start, p.end)})`).join(' && '));
+    // Keep the guard only when the source texts parsed back to the very same conjuncts.
+    const ast = programAst.get(guard);
+    const again: CelAst[] = [];
+    if (ast) conjuncts(ast, again);
+    if (again.length !== chosen.length || again.some((a, i) => serialize(a as never) !== serialize(chosen[i] as never))) return undefined;
+    return guard;
   } catch {
     return undefined;
   }

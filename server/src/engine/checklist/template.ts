@@ -6,11 +6,21 @@ export type Template = (context: Record<string, unknown>) => string;
 const PLACEHOLDER = /\{\{([\s\S]*?)\}\}/g;
 
 const placeholders = new WeakMap<Template, CelProgram[]>();
+const lazyTemplates = new WeakMap<Template, () => Template>();
+
+/** A template compiled on first use (built-in checklists; see compileCelLazily). */
+export function compileTemplateLazily(source: string): Template {
+  let real: Template | undefined;
+  const get = () => (real ??= compileTemplate(source));
+  const template: Template = (ctx) => get()(ctx);
+  lazyTemplates.set(template, get);
+  return template;
+}
 
 /** The context names a template's placeholders read (undefined when one cannot be analysed). */
 export function templateNames(t: Template): Set<string> | undefined {
   const names = new Set<string>();
-  for (const p of placeholders.get(t) ?? []) {
+  for (const p of placeholders.get(lazyTemplates.get(t)?.() ?? t) ?? []) {
     const n = programNames(p);
     if (!n) return undefined;
     for (const x of n) names.add(x);
