@@ -35,9 +35,12 @@ describe('language server over LSP', function () {
     assert.equal(ctx.source, 'fcs-lint');
     assert.equal(ctx.severity, 1);
     assert.match(String(ctx.codeDescription?.href), /^file:\/\/.*docs\/rules\/CTX-01\.md$/);
-    const data = ctx.data as { prompts: string[]; status: string };
-    assert.ok(data.prompts.length >= 2);
+    const data = ctx.data as { ruleId: string; pointer: string; status: string; prompts?: string[] };
+    assert.equal(data.ruleId, 'CTX-01');
+    assert.equal(data.pointer, '/markets/0/country');
     assert.equal(data.status, 'open');
+    // The questions stay on the server (hovers and code actions read them there): not re-sent on every keystroke.
+    assert.equal(data.prompts, undefined);
   });
 
   it('re-lints on incremental changes and publishes for the new version only', async () => {

@@ -54,10 +54,14 @@ function fixContext(input: ActionInput): FixContext | undefined {
   return { src: input.src, data: isRecord(data) ? data : {}, env: input.env, today: input.env.now.toISOString().slice(0, 10), kind: input.kind === 'flags' ? 'flags' : 'spec' };
 }
 
-function targetOf(d: Diagnostic): FixTarget | undefined {
+function targetOf(d: Diagnostic, findings: readonly Finding[]): FixTarget | undefined {
   const data = d.data as DiagnosticData | undefined;
   if (d.source !== SOURCE || !data?.ruleId) return undefined;
-  return { ruleId: data.ruleId, pointer: data.pointer ?? '', range: d.range, status: data.status, suggestion: data.suggestion, prompts: data.prompts };
+  // Diagnostics do not carry the questions (they would travel on every keystroke): take them
+  // from the finding the diagnostic shows.
+  const same = (f: Finding) => f.ruleId === data.ruleId && f.pointer === (data.pointer ?? '') && f.range.start.line === d.range.start.line && f.range.start.character === d.range.start.character;
+  const prompts = (findings.find(same) ?? findings.find((f) => f.ruleId === data.ruleId))?.prompts;
+  return { ruleId: data.ruleId, pointer: data.pointer ?? '', range: d.range, status: data.status, suggestion: data.suggestion, prompts };
 }
 
 /** Line starts of a text, for offset → position. */
@@ -108,7 +112,7 @@ export function codeActions(input: ActionInput, opts: ActionOptions): CodeAction
   if (wants(input.only, CodeActionKind.QuickFix)) {
     const seenDocs = new Set<string>();
     for (const d of input.diagnostics) {
-      const t = targetOf(d);
+      const t = targetOf(d, input.findings ?? []);
       if (!t) continue;
       if (ctx) {
         for (const f of fixesFor(t, ctx)) actions.push(fixAction(input, opts, starts, f, d));

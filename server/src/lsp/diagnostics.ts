@@ -1,5 +1,7 @@
 // Findings -> LSP diagnostics. The rule id is the code, with a link to its documentation page;
-// prompts and the finding's status travel in `data` for hovers and code actions.
+// the finding's identity and status travel in `data` for code actions. The questions do not
+// (code actions and hovers read them from the server's own findings): a large spec's
+// diagnostics are published on every keystroke, and the questions would be most of the bytes.
 import { pathToFileURL } from 'node:url';
 import * as path from 'node:path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
@@ -21,7 +23,6 @@ export interface DiagnosticData {
   severity: Severity;
   status: Finding['status'];
   pointer: string;
-  prompts: string[];
   dataEdition?: string;
   /** A "did you mean" replacement for the text at the range (quick fix). */
   suggestion?: string;
@@ -39,7 +40,6 @@ export function toDiagnostic(f: Finding, packageRoot: string): Diagnostic {
     severity: f.severity,
     status: f.status,
     pointer: f.pointer,
-    prompts: f.prompts,
     dataEdition: f.dataEdition,
     ...(f.suggestion !== undefined ? { suggestion: f.suggestion } : {}),
   };
