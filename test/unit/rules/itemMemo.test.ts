@@ -64,6 +64,21 @@ describe('remembered per-item results (checklist/itemMemo)', () => {
     assert.ok(remembered > 40);
   });
 
+  it('a remembered rule that reads the clock is evaluated again when the clock moves', () => {
+    // KEN is not on the FCS list; an election within the horizon raises CTX-08 (days_until).
+    const text = SPEC.replace(/markets:\n/, 'markets:\n  - country: KEN\n    upcoming_events:\n      - type: election\n        date: 2027-01-15\n');
+    assert.notEqual(text, SPEC);
+    const soon = createLintEnvironment({ now: new Date('2026-12-01T00:00:00Z') });
+    const later = createLintEnvironment({ now: new Date('2027-06-01T00:00:00Z') });
+    ItemMemo.reset();
+    const a = strip(lintDocument('file:///w/a.fcs.yaml', text, soon).findings);
+    const b = strip(lintDocument('file:///w/a.fcs.yaml', text, later).findings);
+    assert.ok(a.some((f) => f.id === 'CTX-08'), 'CTX-08 fires before the election');
+    assert.ok(!b.some((f) => f.id === 'CTX-08'), 'and not after it, with the memo warm');
+    ItemMemo.reset();
+    assert.deepEqual(b, strip(lintDocument('file:///w/a.fcs.yaml', text, later).findings));
+  });
+
   it('a rule is remembered only when it reads neither the whole spec nor the item index', () => {
     const rules = builtinChecklists().flatMap((c) => c.rules).filter((r) => r.forEach);
     const yes = rules.filter(rememberable);

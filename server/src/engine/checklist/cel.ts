@@ -215,6 +215,31 @@ export function programNames(program: CelProgram): Set<string> | undefined {
   return ids;
 }
 
+/** The functions and macros a compiled program calls (undefined when it cannot be analysed). */
+export function programCalls(program: CelProgram): Set<string> | undefined {
+  const ast = programAst.get(realProgram(program));
+  if (!ast) return undefined;
+  const calls = new Set<string>();
+  const walk = (n: unknown, depth: number): void => {
+    if (depth > 200) return;
+    if (Array.isArray(n)) {
+      for (const x of n) walk(x, depth + 1);
+      return;
+    }
+    if (isAst(n)) {
+      if ((n.op === 'call' || n.op === 'rcall') && Array.isArray(n.args) && typeof n.args[0] === 'string') calls.add(n.args[0]);
+      walk(n.args, depth + 1);
+      return;
+    }
+    if (n && typeof n === 'object' && Object.getPrototypeOf(n) === Object.prototype) for (const x of Object.values(n)) walk(x, depth + 1);
+  };
+  walk(ast, 0);
+  return calls;
+}
+
+/** Functions whose result depends on the clock (setCelClock). */
+export const CLOCK_FUNCTIONS = ['days_since', 'days_until'];
+
 function collectIds(node: unknown, out: Set<string>, depth = 0): void {
   if (depth > 200) return;
   if (Array.isArray(node)) {

@@ -166,6 +166,7 @@ export function evaluateRules(
   // Per-item results are remembered across evaluations (typing changes one item of many); the
   // key holds everything such a rule may read besides its item: facts, options and the clock.
   let baseKey: string | undefined;
+  let clockedKey: string | undefined;
   for (const rule of rules) {
     if (budget && budget.clock() - started > budget.ms) {
       return { hits, errors, stopped: { ruleId: rule.id, evaluated, total: rules.length, ms: budget.ms } };
@@ -193,12 +194,12 @@ export function evaluateRules(
     if (guard && guardFalse(guard, base)) continue;
     const memo = ItemMemo.for(rule);
     if (memo) {
-      baseKey ??= contextKey(input, stageAt);
-      if (baseKey !== undefined) memo.useContext(baseKey);
+      const key = memo.readsClock ? (clockedKey ??= contextKey(input, stageAt, true)) : (baseKey ??= contextKey(input, stageAt, false));
+      if (key !== undefined) memo.useContext(key);
       prepared.keys ??= prepared.raw.map(itemKey);
     }
     for (let i = 0; i < size; i++) {
-      const key = memo && baseKey !== undefined ? prepared.keys?.[i] : undefined;
+      const key = memo && (memo.readsClock ? clockedKey : baseKey) !== undefined ? prepared.keys?.[i] : undefined;
       let outcome = key !== undefined ? memo!.get(key) : undefined;
       if (!outcome) {
         outcome = outcomeOf(rule, context(i));
@@ -211,10 +212,10 @@ export function evaluateRules(
 }
 
 /** What rules of a collection may read besides the item, as one string (undefined: not keyable). */
-function contextKey(input: EvaluationInput, stageAt: number): string | undefined {
+function contextKey(input: EvaluationInput, stageAt: number, withClock: boolean): string | undefined {
   try {
     const facts = input.target === 'flags' ? input.facts : { ...input.facts, stage_index: stageAt, stage: input.stage ?? input.facts.stage };
-    return JSON.stringify([celClock(), facts, input.options]);
+    return JSON.stringify([withClock ? celClock() : 0, facts, input.options]);
   } catch {
     return undefined;
   }

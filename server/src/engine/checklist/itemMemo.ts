@@ -1,11 +1,11 @@
 // Remembered results of per-item rules. While someone types in a spec with a thousand data
 // items, one item changes per keystroke; the other 999 give the same result as last time. A
 // rule's result is remembered only when everything it reads is known — its item, the facts, the
-// options, the clock — and never when it reads the whole spec or the item's position, so a
-// remembered result is always the one evaluation would give.
-import { programNames } from './cel';
+// options, and the clock when it calls days_since/days_until — and never when it reads the whole
+// spec or the item's position, so a remembered result is always the one evaluation would give.
+import { CLOCK_FUNCTIONS, programCalls, programNames, type CelProgram } from './cel';
 import type { CompiledRule } from './loadChecklist';
-import { templateNames } from './template';
+import { templateNames, templatePrograms } from './template';
 import type { Pointer, Severity } from '../types';
 
 export type ItemOutcome =
@@ -41,11 +41,14 @@ export class ItemMemo {
   static for(rule: CompiledRule): ItemMemo | undefined {
     let m = ItemMemo.byRule.get(rule);
     if (m === undefined) {
-      m = rememberable(rule) ? new ItemMemo() : null;
+      m = rememberable(rule) ? new ItemMemo(readsClock(rule)) : null;
       ItemMemo.byRule.set(rule, m);
     }
     return m ?? undefined;
   }
+
+  /** `readsClock`: the context key must hold the clock (else it leaves it out: the server's clock moves on every lint). */
+  private constructor(readonly readsClock: boolean) {}
 
   get(key: string): ItemOutcome | undefined {
     return this.entries.get(key);
@@ -57,9 +60,19 @@ export class ItemMemo {
   }
 }
 
+/** Every compiled expression of a rule (condition, escalations, place tests). */
+function programsOf(rule: CompiledRule): CelProgram[] {
+  return [rule.when, ...rule.escalate.map((e) => e.test), ...rule.at.flatMap((a) => (a.test ? [a.test] : []))];
+}
+
+function readsClock(rule: CompiledRule): boolean {
+  const calls = [...programsOf(rule).map(programCalls), ...templatePrograms(rule.message).map(programCalls)];
+  return calls.some((c) => !c || CLOCK_FUNCTIONS.some((f) => c.has(f)));
+}
+
 /** True when every expression of the rule was analysed and none reads the spec or the item's index. */
 export function rememberable(rule: CompiledRule): boolean {
-  const sets = [programNames(rule.when), templateNames(rule.message), ...rule.escalate.map((e) => programNames(e.test)), ...rule.at.map((a) => (a.test ? programNames(a.test) : new Set<string>()))];
+  const sets = [...programsOf(rule).map(programNames), templateNames(rule.message)];
   const names = new Set<string>();
   for (const s of sets) {
     if (!s) return false;

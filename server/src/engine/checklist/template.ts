@@ -17,10 +17,15 @@ export function compileTemplateLazily(source: string): Template {
   return template;
 }
 
+/** The compiled placeholders of a template. */
+export function templatePrograms(t: Template): CelProgram[] {
+  return placeholders.get(lazyTemplates.get(t)?.() ?? t) ?? [];
+}
+
 /** The context names a template's placeholders read (undefined when one cannot be analysed). */
 export function templateNames(t: Template): Set<string> | undefined {
   const names = new Set<string>();
-  for (const p of placeholders.get(lazyTemplates.get(t)?.() ?? t) ?? []) {
+  for (const p of templatePrograms(t)) {
     const n = programNames(p);
     if (!n) return undefined;
     for (const x of n) names.add(x);
