@@ -8,10 +8,10 @@ import { applyAccountability, ledgerFindings, staleDataNotice } from '../../engi
 import type { ConfigProblem } from '../../engine/config/configFile';
 import { toPosix } from '../../engine/config/paths';
 import { ConfigResolver, type ResolvedConfig } from '../../engine/config/resolve';
-import { lintDocument, type LintEnvironment } from '../../engine/lint';
+import { lintDocument, type LintEnvironment, type YamlParser } from '../../engine/lint';
 import { BaselineMatcher, createBaseline, parseBaseline, BaselineError } from '../../engine/suppress/baseline';
 import type { InlineMode } from '../../engine/suppress/inline';
-import type { Finding, LintResult } from '../../engine/types';
+import type { DocumentKind, Finding, LintResult } from '../../engine/types';
 import type { CliIo } from '../io';
 import { nodeFiles } from './nodeFiles';
 import type { WorkspaceIndex } from '../../engine/workspace/index';
@@ -25,13 +25,23 @@ export interface ConfigCliOptions {
   stage?: string;
 }
 
+/** What a session shares with the rest of its run. */
+export interface SessionRuntime {
+  /** How the engine parses YAML and JSON (the run's parse cache). */
+  parseYaml?: YamlParser;
+  /** The run's clock (worker threads use the main thread's, so results match). */
+  now?: Date;
+  /** Do not print configuration problems (a worker thread: the main thread has printed them). */
+  quiet?: boolean;
+}
+
 /** Per-file time budget for the rules: no file can hang a CI run (CHECKLIST-BUDGET says what was skipped). */
 const FILE_BUDGET = { ms: 10_000, clock: () => performance.now() };
 
 export class ConfigSession {
   readonly resolver = new ConfigResolver({ files: nodeFiles, trusted: true });
   private readonly seen = new Map<string, ResolvedConfig>();
-  private readonly now = new Date();
+  private readonly now: Date;
   private baseline?: { matcher: BaselineMatcher; dir: string };
   private readonly written: { file: string; findings: Finding[] }[] = [];
   lastEnv?: LintEnvironment;
@@ -40,7 +50,9 @@ export class ConfigSession {
   constructor(
     private readonly opts: ConfigCliOptions,
     private readonly io: CliIo,
+    private readonly runtime: SessionRuntime = {},
   ) {
+    this.now = runtime.now ?? new Date();
     if (opts.baseline) {
       const file = path.resolve(io.cwd, opts.baseline);
       let text: string | undefined;
@@ -75,7 +87,7 @@ export class ConfigSession {
         : this.resolver.forFile(toPosix(file));
     if (!this.seen.has(r.key)) {
       this.seen.set(r.key, r);
-      this.report(r.problems);
+      if (!this.runtime.quiet) this.report(r.problems);
     }
     return r;
   }
@@ -105,11 +117,18 @@ export class ConfigSession {
     return (rel && !rel.startsWith('..') ? rel : file).split(path.sep).join('/');
   }
 
-  lint(file: string, text: string, workspace?: WorkspaceIndex): LintResult {
+  /** The environment a file is linted in (its configuration, this run's clock and stage). */
+  environmentFor(file: string): LintEnvironment {
+    return this.resolver.environmentFor(this.configFor(file), toPosix(file), { now: this.now, stage: this.opts.stage, inlineSuppressions: this.opts.inlineSuppressions });
+  }
+
+  /** `kind`: the document kind when the caller has detected it already (as lintDocument would). */
+  lint(file: string, text: string, workspace?: WorkspaceIndex, kind?: DocumentKind): LintResult {
     const config = this.configFor(file);
     const env = this.resolver.environmentFor(config, toPosix(file), { now: this.now, stage: this.opts.stage, inlineSuppressions: this.opts.inlineSuppressions });
     this.lastEnv = env;
-    const result = lintDocument(file, text, { ...env, workspace, budget: FILE_BUDGET });
+    const parse = this.runtime.parseYaml ? { parseYaml: this.runtime.parseYaml } : {};
+    const result = lintDocument(file, text, { ...env, workspace, budget: FILE_BUDGET, ...parse }, kind);
     if (this.opts.writeBaseline) {
       const withLedger = applyAccountability(result, toPosix(file), config, this.now);
       this.written.push({ file: toPosix(file), findings: withLedger.findings });

@@ -17,6 +17,11 @@ import { createProgress } from './progress';
 import { ruleCatalog } from './ruleCatalog';
 import { ConfigSession } from '../config/session';
 import { WorkspaceIndex } from '../../engine/workspace/index';
+import type { DocumentKind } from '../../engine/types';
+import { ParseCache } from './parseCache';
+
+/** lintDocument decides a document's kind from this much of its text (the index from all of it). */
+const KIND_PREFIX = 65536;
 
 /** The engine environment for this run (the place to add configuration, baselines…). */
 function createEnvironment(opts: LintOptions): LintEnvironment {
@@ -76,25 +81,31 @@ export async function runLint(argv: string[], io: CliIo): Promise<number> {
     return EXIT.ok;
   }
   const inputs = selectInputs(opts, io);
-  const session = new ConfigSession(opts, io);
+  // One parse per text: the index and the lint share syntax trees (bounded, see ParseCache).
+  const cache = new ParseCache();
+  const session = new ConfigSession(opts, io, { parseYaml: cache.parse });
   if (session.failed || !session.prepare(inputs.map((i) => i.uri))) return EXIT.usage;
-  const env = createEnvironment(opts);
+  const env: LintEnvironment = { ...createEnvironment(opts), parseYaml: cache.parse };
   const reports: FileReport[] = [];
   let toolError = false;
   const progress = createProgress(io, inputs.length, opts.progress);
   // Read every file first and index specs and flag files, so cross-file checks (a spec's kill
   // switch names a flag; a flag names its spec) see every file of the run.
   const texts: (string | undefined)[] = [];
-  const workspace = new WorkspaceIndex(env);
+  const kinds: (DocumentKind | undefined)[] = [];
+  const workspace = new WorkspaceIndex(env, { onParsed: (src) => cache.remember(src) });
   for (const input of inputs) {
     try {
       const text = await input.read();
       texts.push(text);
-      workspace.update(input.uri, text);
+      const kind = workspace.update(input.uri, text);
+      // The same detection lintDocument would make (it reads a prefix; short texts are whole).
+      kinds.push(text.length < KIND_PREFIX ? kind : undefined);
     } catch (e) {
       io.stderr(`fcs-lint: cannot read ${input.display}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
       toolError = true;
       texts.push(undefined);
+      kinds.push(undefined);
     }
   }
   for (const [i, input] of inputs.entries()) {
@@ -103,7 +114,7 @@ export async function runLint(argv: string[], io: CliIo): Promise<number> {
       progress.tick();
       continue;
     }
-    const result = session.lint(input.uri, text, workspace);
+    const result = session.lint(input.uri, text, workspace, kinds[i]);
     progress.tick();
     if (result.kind === 'unknown') {
       io.stderr(`fcs-lint: skipped ${input.display}: not a spec, flag file or PRD that fcs-lint reads.\n`);

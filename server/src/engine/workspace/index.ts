@@ -21,7 +21,10 @@
 // questions flag files ask), and the lint without cross-file rules that counts its open
 // blockers runs only when openBlockers is read. Nothing else is recomputed, so the server can
 // call update() on every change of one file.
-// The CLI calls update() for every file first, then lints with { workspace: index }.
+// The CLI calls update() for every file first, then lints with { workspace: index }; it passes
+// a parse cache as env.parseYaml (spec summaries and linked specs' blocker counts parse through
+// it) and as onParsed (flag files are parsed while their format is detected), so linting a file
+// does not parse it again.
 import specSchema from '../../../../schemas/fcs-spec.schema.json';
 import { resolveMarket } from '../contexts/markets';
 import { detectKind } from '../documentKind';
@@ -31,7 +34,7 @@ import { readFlagFile } from '../formats/readFlags';
 import { lintDocument, type LintEnvironment } from '../lint';
 import { normalise, type ModelObject } from '../model/normalise';
 import type { JsonSchema } from '../model/schemaCheck';
-import { parseYamlSource, toData } from '../parse/yamlSource';
+import { parseYamlSource, toData, type YamlSource } from '../parse/yamlSource';
 import { stageIndex, type DocumentKind, type Pointer } from '../types';
 
 export interface SpecSummary {
@@ -60,6 +63,11 @@ export interface FlagSummary {
 
 export type LinkRole = 'kill_switch' | 'mitigation';
 
+export interface WorkspaceIndexOptions {
+  /** Called with the syntax tree of every flag file read (a cache can keep it for the lint). */
+  onParsed?: (src: YamlSource) => void;
+}
+
 /** A spec is summarised when a summary is first asked for (flag files ask; specs never do). */
 type Entry = { kind: 'spec'; spec: SpecSummary } | { kind: 'pending-spec'; text: string } | { kind: 'flags'; flags: FlagSummary[] };
 
@@ -70,8 +78,11 @@ export class WorkspaceIndex {
   private pending = 0;
   private readonly env: LintEnvironment;
 
-  constructor(env: LintEnvironment) {
+  private readonly onParsed?: (src: YamlSource) => void;
+
+  constructor(env: LintEnvironment, options: WorkspaceIndexOptions = {}) {
     this.env = { ...env, workspace: undefined };
+    this.onParsed = options.onParsed;
   }
 
   get version(): number {
@@ -87,6 +98,7 @@ export class WorkspaceIndex {
       this.pending++;
     } else if (kind === 'flags') {
       const r = readFlagFile(text, this.env.now, this.env.parseYaml);
+      this.onParsed?.(r.src);
       if (r.file) this.entries.set(uri, { kind: 'flags', flags: r.file.flags.map((def) => ({ key: def.key, uri, format: def.format, def })) });
     }
     this.changes++;
