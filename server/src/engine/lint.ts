@@ -65,6 +65,12 @@ export interface LintEnvironment {
    * would for the same text.
    */
   parseYaml?: YamlParser;
+  /**
+   * Remember per-item rule results from one lint to the next (checklist/itemMemo). Pays off
+   * when the same document is linted again and again as it is typed (the server); a batch of
+   * different files (the CLI) would only fill the memory.
+   */
+  rememberItemResults?: boolean;
 }
 
 export type YamlParser = (text: string) => YamlSource;
@@ -177,7 +183,7 @@ export function lintSpecSource(uri: string, text: string, src: YamlSource, env: 
   const facts = deriveFacts(spec, markets, rawKeys, env.edition.edition);
   setCelClock(env.now);
   const rules = activeRules(env.checklists, env.ruleSettings, 'spec');
-  const { hits, errors, stopped } = evaluateRules(rules, { spec, facts, markets, options: env.options, stage: env.stage, collections: env.workspace ? { flag_links: specFlagLinks(spec, markets, env.workspace, uri) } : undefined }, env.budget);
+  const { hits, errors, stopped } = evaluateRules(rules, { spec, facts, markets, options: env.options, stage: env.stage, collections: env.workspace ? { flag_links: specFlagLinks(spec, markets, env.workspace, uri) } : undefined }, env.budget, env.rememberItemResults);
   for (const h of hits) out.hit(h);
   if (stopped) out.meta('CHECKLIST-BUDGET', budgetMessage(stopped), '', 'key');
   for (const e of errors) out.meta('CHECKLIST-EVAL', `${e.rule.id} could not be evaluated: ${e.message}`, e.pointer, 'key');

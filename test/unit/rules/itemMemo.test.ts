@@ -39,7 +39,7 @@ describe('remembered per-item results (checklist/itemMemo)', () => {
   afterEach(() => ItemMemo.reset());
 
   it('after random value edits, the findings equal an evaluation from scratch', () => {
-    const env = createLintEnvironment({ now: TEST_NOW });
+    const env = { ...createLintEnvironment({ now: TEST_NOW }), rememberItemResults: true };
     const places = edits(SPEC);
     assert.ok(places.length >= 5, 'the example has values to edit');
     let remembered = 0;
@@ -68,8 +68,8 @@ describe('remembered per-item results (checklist/itemMemo)', () => {
     // KEN is not on the FCS list; an election within the horizon raises CTX-08 (days_until).
     const text = SPEC.replace(/markets:\n/, 'markets:\n  - country: KEN\n    upcoming_events:\n      - type: election\n        date: 2027-01-15\n');
     assert.notEqual(text, SPEC);
-    const soon = createLintEnvironment({ now: new Date('2026-12-01T00:00:00Z') });
-    const later = createLintEnvironment({ now: new Date('2027-06-01T00:00:00Z') });
+    const soon = { ...createLintEnvironment({ now: new Date('2026-12-01T00:00:00Z') }), rememberItemResults: true };
+    const later = { ...createLintEnvironment({ now: new Date('2027-06-01T00:00:00Z') }), rememberItemResults: true };
     ItemMemo.reset();
     const a = strip(lintDocument('file:///w/a.fcs.yaml', text, soon).findings);
     const b = strip(lintDocument('file:///w/a.fcs.yaml', text, later).findings);

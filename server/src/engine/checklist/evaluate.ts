@@ -142,6 +142,8 @@ export function evaluateRules(
   rules: readonly CompiledRule[],
   input: EvaluationInput,
   budget?: TimeBudget,
+  /** Remember per-item results across calls (an editor re-checking one document as it is typed). */
+  remember = false,
 ): { hits: RuleHit[]; errors: RuleError[]; stopped?: BudgetStop } {
   const hits: RuleHit[] = [];
   const errors: RuleError[] = [];
@@ -192,7 +194,7 @@ export function evaluateRules(
     // A part of the condition that reads no item and is false makes the rule false for every item.
     const guard = guardFor(rule, coll);
     if (guard && guardFalse(guard, base)) continue;
-    const memo = ItemMemo.for(rule);
+    const memo = remember ? ItemMemo.for(rule) : undefined;
     if (memo) {
       const key = memo.readsClock ? (clockedKey ??= contextKey(input, stageAt, true)) : (baseKey ??= contextKey(input, stageAt, false));
       if (key !== undefined) memo.useContext(key);

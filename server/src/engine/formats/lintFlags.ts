@@ -29,7 +29,7 @@ export function lintFlagDocument(uri: string, text: string, env: LintEnvironment
   const { facts, collections } = buildFlagFacts(uri, read.file, env);
   setCelClock(env.now);
   const rules = activeRules(env.checklists, env.ruleSettings, 'flags');
-  const { hits, errors, stopped } = evaluateRules(rules, { target: 'flags', facts, options: env.options, collections }, env.budget);
+  const { hits, errors, stopped } = evaluateRules(rules, { target: 'flags', facts, options: env.options, collections }, env.budget, env.rememberItemResults);
   for (const h of hits) out.hit(h);
   if (stopped) out.meta('CHECKLIST-BUDGET', budgetMessage(stopped), '', 'key', 0);
   for (const e of errors) out.meta('CHECKLIST-EVAL', `${e.rule.id} could not be evaluated: ${e.message}`, e.pointer, 'key', e.docIndex ?? 0);
