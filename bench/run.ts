@@ -3,6 +3,7 @@
 //   npm run bench -- --json    the table, then one JSON object as the last line
 //   npm run bench -- --quick   base size 50 instead of 500 (for a fast look)
 //   npm run bench -- --editor  only the editor figures (keystroke latency, cold start, memory)
+//   npm run bench -- --ratios  only lint / parse at each scale (no peers, no editor)
 // Figures: lint/parse per scale (parse floor = reading and parsing the same files with the same
 // parsers, no rules), growth exponent 1x -> 16x, Spectral and markdownlint-cli2 side by side,
 // editor latency through the real server over LSP, cold start, server memory, VSIX size.
@@ -195,6 +196,11 @@ async function main(): Promise<void> {
   const first = scales[0]!;
   const last = scales[scales.length - 1]!;
   const growthExponent = Math.log(last.lintMs / first.lintMs) / Math.log(last.scale / first.scale);
+  if (args.includes('--ratios')) {
+    for (const s of scales) process.stdout.write(`lint / parse at ${s.scale}x: ${round(s.ratio)} (${Object.entries(s.byKind).map(([k, v]) => `${k} ${round(v.ratio)}`).join(', ')})\n`);
+    process.stdout.write(JSON.stringify({ lintOverParse: Math.max(...scales.map((s) => s.ratio)), growthExponent: round(growthExponent) }) + '\n');
+    return;
+  }
 
   log('  peers: Spectral and markdownlint-cli2 vs the fcs-lint CLI, as processes on the same files…');
   const benchBin = path.join(__dirname, 'node_modules', '.bin');
