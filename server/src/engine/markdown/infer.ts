@@ -87,14 +87,21 @@ interface CompiledCapability {
   re: RegExp;
 }
 
-const COMPILED: CompiledCapability[] = CAPABILITIES.map((def) => ({ def, re: compilePhrases(def.phrases) }));
-// Negation words of all languages apply everywhere (PRDs mix languages), except "no": a
-// negation in English and Spanish, but "in the" in Portuguese ("no mapa").
-const NEG_BEFORE = compilePhrases(NEGATION_BEFORE);
-const NO_WORD = compilePhrases({ en: ['no'] });
-const NEG_AFTER = compilePhrases(NEGATION_AFTER);
-const CONTRAST_RE = compilePhrases(CONTRAST);
-const RESEARCH = compilePhrases(RESEARCH_CONTEXT);
+// Compiled on first use: start-up (the server's first diagnostics for a spec) should not pay
+// for the phrase tables of every language.
+let compiled: { capabilities: CompiledCapability[]; negBefore: RegExp; noWord: RegExp; negAfter: RegExp; contrast: RegExp; research: RegExp } | undefined;
+function patterns(): NonNullable<typeof compiled> {
+  return (compiled ??= {
+    capabilities: CAPABILITIES.map((def) => ({ def, re: compilePhrases(def.phrases) })),
+    // Negation words of all languages apply everywhere (PRDs mix languages), except "no": a
+    // negation in English and Spanish, but "in the" in Portuguese ("no mapa").
+    negBefore: compilePhrases(NEGATION_BEFORE),
+    noWord: compilePhrases({ en: ['no'] }),
+    negAfter: compilePhrases(NEGATION_AFTER),
+    contrast: compilePhrases(CONTRAST),
+    research: compilePhrases(RESEARCH_CONTEXT),
+  });
+}
 const PERCENT = /[0-9] ?%/;
 /** A bare "no" right after the mention ("Contact upload: no", a table cell "| No |"). */
 const BARE_NO = /^[:=]? ?(?:no|non|nao|none|لا|out of scope|hors perimetre|fuera de alcance|fora do escopo|خارج النطاق) ?(?:$|[.,;:!?|])/u;
@@ -112,7 +119,7 @@ export function inferCapabilities(doc: MarkdownDocument, skip: (offset: number) 
   for (const block of doc.blocks) {
     if (skip(block.start)) continue;
     const lang = guessLanguage(block.folded.text) ?? docLang;
-    for (const c of COMPILED) {
+    for (const c of patterns().capabilities) {
       c.re.lastIndex = 0;
       for (let m = c.re.exec(block.folded.text); m; m = c.re.exec(block.folded.text)) {
         const i = m.index;
@@ -166,15 +173,16 @@ function negated(block: ProseBlock, i: number, j: number, lang: Lang): boolean {
   const text = block.folded.text;
   let before = text.slice(lastBoundary(text, CLAUSE_END, i), i);
   // A contrast word ("but", "mais", "pero"…) starts a new clause.
+  const CONTRAST_RE = patterns().contrast;
   CONTRAST_RE.lastIndex = 0;
   let cut = -1;
   for (let m = CONTRAST_RE.exec(before); m; m = CONTRAST_RE.exec(before)) cut = m.index + m[0].length;
   if (cut >= 0) before = before.slice(cut);
   const window = lastWords(before, BEFORE_WORDS);
-  if (test(NEG_BEFORE, window) || (lang !== 'pt' && test(NO_WORD, window))) return true;
+  if (test(patterns().negBefore, window) || (lang !== 'pt' && test(patterns().noWord, window))) return true;
   const clauseEnd = nextBoundary(text, CLAUSE_END, j);
   const after = text.slice(j, clauseEnd);
-  if (test(NEG_AFTER, firstWords(after, AFTER_WORDS)) || (lang !== 'pt' && BARE_NO.test(after.trim()))) return true;
+  if (test(patterns().negAfter, firstWords(after, AFTER_WORDS)) || (lang !== 'pt' && BARE_NO.test(after.trim()))) return true;
   // A table row written as a paragraph: "| Contact upload | No |".
   if (text[clauseEnd] === '|') {
     const cell = text.slice(clauseEnd + 1, nextBoundary(text, CLAUSE_END, clauseEnd + 1)).trim();
@@ -186,5 +194,5 @@ function negated(block: ProseBlock, i: number, j: number, lang: Lang): boolean {
 function researchContext(block: ProseBlock, i: number): boolean {
   const text = block.folded.text;
   const sentence = text.slice(lastBoundary(text, SENTENCE_END, i), nextBoundary(text, SENTENCE_END, i));
-  return PERCENT.test(sentence) || test(RESEARCH, sentence);
+  return PERCENT.test(sentence) || test(patterns().research, sentence);
 }

@@ -27,20 +27,25 @@ export interface RecognisedSection {
   hasContent: boolean;
 }
 
-const COMPILED = SECTIONS.map((def) => ({ def, re: compilePhrases(def.phrases) }));
-
-const PLACEHOLDER = compilePhrases({
-  en: [`tbd|tbc|todo|to do|n a|na|none yet|to be (?:defined|determined|completed|written|confirmed|added)|coming soon|lorem ipsum`],
-  fr: [`a completer|a definir|a rediger|a venir|en cours de redaction`],
-  es: [`por definir|por completar|pendiente|a definir|proximamente`],
-  pt: [`a definir|por definir|a preencher|por preencher|em breve|pendente`],
-  ar: [`سيتم تحديده|سيتم تحديدها|قيد الاعداد|لاحقا|يحدد لاحقا`],
-});
+// Compiled on first use (start-up should not pay for the phrase tables of every language).
+let compiled: { sections: { def: SectionDef; re: RegExp }[]; placeholder: RegExp } | undefined;
+function patterns(): NonNullable<typeof compiled> {
+  return (compiled ??= {
+    sections: SECTIONS.map((def) => ({ def, re: compilePhrases(def.phrases) })),
+    placeholder: compilePhrases({
+      en: [`tbd|tbc|todo|to do|n a|na|none yet|to be (?:defined|determined|completed|written|confirmed|added)|coming soon|lorem ipsum`],
+      fr: [`a completer|a definir|a rediger|a venir|en cours de redaction`],
+      es: [`por definir|por completar|pendiente|a definir|proximamente`],
+      pt: [`a definir|por definir|a preencher|por preencher|em breve|pendente`],
+      ar: [`سيتم تحديده|سيتم تحديدها|قيد الاعداد|لاحقا|يحدد لاحقا`],
+    }),
+  });
+}
 
 export function recogniseSections(doc: MarkdownDocument): RecognisedSection[] {
   const out: RecognisedSection[] = [];
   for (const h of doc.sections) {
-    const matched = COMPILED.filter((c) => {
+    const matched = patterns().sections.filter((c) => {
       c.re.lastIndex = 0;
       return c.re.test(h.folded);
     }).map((c) => c.def);
@@ -60,6 +65,7 @@ function sectionHasContent(doc: MarkdownDocument, h: HeadingSection): boolean {
   let text = '';
   for (const b of doc.blocks) if (b.start >= h.headingEnd && b.start < h.end && !inSub(b.start)) text += ' ' + b.folded.text;
   for (const c of doc.codeBlocks) if (c.start >= h.headingEnd && c.start < h.end) text += ' ' + foldString(doc.text.slice(c.start, c.end));
+  const PLACEHOLDER = patterns().placeholder;
   PLACEHOLDER.lastIndex = 0;
   const stripped = text.replace(PLACEHOLDER, ' ').replace(/[^\p{L}\p{N}\s]/gu, ' ');
   return stripped.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length >= 3;
