@@ -1,7 +1,6 @@
 // JSON Schema validation (Ajv) turned into problems that point at the exact key or value,
 // with "did you mean" for unknown keys and the allowed values for enums.
-import { createHash } from 'node:crypto';
-import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { default as Ajv, ErrorObject, ValidateFunction } from 'ajv';
 import { PRECOMPILED } from '../../generated/validators';
 import { joinPointer, parsePointer } from '../parse/yamlSource';
 import { closest } from '../util/didYouMean';
@@ -22,8 +21,15 @@ export type JsonSchema = Record<string, unknown>;
 // Keep in sync with AJV_OPTIONS in tools/gen-validators.mjs (which precompiles the schemas).
 // Formats are not validated: every `format` in our schemas also carries an equivalent `pattern`.
 // Created on first use: our own schemas come precompiled, so most processes never need it.
+// Ajv and node:crypto are required on first use, not when the server or CLI loads.
 let ajv: Ajv | undefined;
-const runtimeAjv = (): Ajv => (ajv ??= new Ajv({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true, validateFormats: false }));
+const runtimeAjv = (): Ajv => {
+  if (!ajv) {
+    const AjvClass = (require('ajv') as typeof import('ajv')).default;
+    ajv = new AjvClass({ allErrors: true, verbose: true, strict: false, allowUnionTypes: true, validateFormats: false });
+  }
+  return ajv;
+};
 
 export interface CompiledSchema {
   validate: ValidateFunction;
@@ -33,6 +39,7 @@ export interface CompiledSchema {
 const cache = new Map<JsonSchema, CompiledSchema>();
 
 function schemaHash(schema: JsonSchema): string {
+  const { createHash } = require('node:crypto') as typeof import('node:crypto');
   return createHash('sha256').update(JSON.stringify(schema)).digest('hex').slice(0, 16);
 }
 
