@@ -56,7 +56,7 @@ export type FlagState = 'current' | 'off';
 
 /**
  * Exposures of one flag that did not depend on the place beyond the steps' outcomes, by state and
- * outcome vector (most FCS places fall through the same steps): computed once, copied per place.
+ * outcome vector (most FCS places fall through the same steps): computed once, shared by those places.
  */
 const shared = new WeakMap<FlagDef, { steps: Step[]; offSteps: Step[]; enabled: boolean; byOutcomes: Map<string, Exposure> }>();
 
@@ -81,13 +81,8 @@ export function evaluateFlag(flag: FlagDef, place: Place, state: FlagState = 'cu
   }
   let e = memo.byOutcomes.get(key);
   if (!e) memo.byOutcomes.set(key, (e = computeExposure(flag, place, steps)));
-  return {
-    ...e,
-    place,
-    variants: e.variants.map((v) => ({ ...v })),
-    unknowns: [...e.unknowns],
-    bySteps: e.bySteps.map((b) => ({ ...b })),
-  };
+  // Shared between places with the same outcomes: callers only read exposures.
+  return e.place === place ? e : { ...e, place };
 }
 
 function computeExposure(flag: FlagDef, place: Place, steps: Step[]): Exposure {
