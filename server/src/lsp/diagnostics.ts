@@ -28,9 +28,18 @@ export interface DiagnosticData {
   suggestion?: string;
 }
 
-/** Where the rule documentation pages are (docs/rules next to the bundle's parent folder). */
+const docsUris = new Map<string, string>();
+
+/** Where the rule documentation pages are (docs/rules next to the bundle's parent folder); one URL per page, made once. */
 export function docsUri(docsPath: string, packageRoot: string): string {
-  return pathToFileURL(path.join(packageRoot, docsPath)).toString();
+  const key = packageRoot + '\u0000' + docsPath;
+  let uri = docsUris.get(key);
+  if (uri === undefined) {
+    uri = pathToFileURL(path.join(packageRoot, docsPath)).toString();
+    if (docsUris.size > 1000) docsUris.clear();
+    docsUris.set(key, uri);
+  }
+  return uri;
 }
 
 export function toDiagnostic(f: Finding, packageRoot: string): Diagnostic {

@@ -155,8 +155,9 @@ export function locatePointer(src: YamlSource, pointer: Pointer, part: RangePart
   const root = (doc.contents as YamlNode | null) ?? null;
   const loc = locate(root, tokens);
   const exact = loc.depth === tokens.length;
-  const located = '/' + tokens.slice(0, loc.depth).map(escapePointerToken).join('/');
-  return { range: rangeOf(src, loc, part), exact, pointer: loc.depth === 0 ? '' : located };
+  // An exact '/…' pointer is its own located pointer (escaping the parsed tokens gives it back).
+  const located = loc.depth === 0 ? '' : exact && pointer.charCodeAt(0) === 47 ? pointer : '/' + tokens.slice(0, loc.depth).map(escapePointerToken).join('/');
+  return { range: rangeOf(src, loc, part), exact, pointer: located };
 }
 
 function rangeOf(src: YamlSource, loc: Located, part: RangePart): Range {
