@@ -71,6 +71,16 @@ export interface WorkspaceIndexOptions {
 /** A spec is summarised when a summary is first asked for (flag files ask; specs never do). */
 type Entry = { kind: 'spec'; spec: SpecSummary } | { kind: 'pending-spec'; text: string } | { kind: 'flags'; flags: FlagSummary[] };
 
+type Link = { spec: SpecSummary; role: LinkRole; pointer: Pointer };
+
+interface Views {
+  specs?: SpecSummary[];
+  flags?: FlagSummary[];
+  flagsByKey?: Map<string, FlagSummary[]>;
+  flagFiles?: number;
+  links?: Map<string, Link[]>;
+}
+
 export class WorkspaceIndex {
   private readonly entries = new Map<string, Entry>();
   private readonly exposureCache = new Map<string, Exposure>();
@@ -79,6 +89,8 @@ export class WorkspaceIndex {
   private readonly env: LintEnvironment;
 
   private readonly onParsed?: (src: YamlSource) => void;
+  /** Lists derived from the entries, built on first read after a change (reads are per flag and per key). */
+  private views: Views = {};
 
   constructor(env: LintEnvironment, options: WorkspaceIndexOptions = {}) {
     this.env = { ...env, workspace: undefined };
@@ -93,6 +105,7 @@ export class WorkspaceIndex {
   update(uri: string, text: string): DocumentKind {
     const kind = detectKind(uri, text);
     this.drop(uri);
+    this.views = {};
     if (kind === 'spec') {
       this.entries.set(uri, { kind: 'pending-spec', text });
       this.pending++;
@@ -111,18 +124,24 @@ export class WorkspaceIndex {
 
   private drop(uri: string): boolean {
     const had = this.entries.delete(uri);
+    if (had) this.views = {};
     if (had) for (const k of [...this.exposureCache.keys()]) if (k.startsWith(uri + '#')) this.exposureCache.delete(k);
     return had;
   }
 
   specs(): SpecSummary[] {
+    return [...this.specList()];
+  }
+
+  private specList(): SpecSummary[] {
     this.summarisePending();
-    return [...this.entries.values()].flatMap((e) => (e.kind === 'spec' ? [e.spec] : []));
+    return (this.views.specs ??= [...this.entries.values()].flatMap((e) => (e.kind === 'spec' ? [e.spec] : [])));
   }
 
   /** Summarise the specs added since the last read, in place (a spec that does not parse is dropped). */
   private summarisePending(): void {
     if (this.pending === 0) return;
+    this.views = {};
     for (const [uri, e] of [...this.entries]) {
       if (e.kind !== 'pending-spec') continue;
       const spec = summariseSpec(uri, e.text, this.env);
@@ -133,30 +152,49 @@ export class WorkspaceIndex {
   }
 
   flags(key?: string): FlagSummary[] {
-    const all = [...this.entries.values()].flatMap((e) => (e.kind === 'flags' ? e.flags : []));
-    return key === undefined ? all : all.filter((f) => f.key === key);
+    const all = (this.views.flags ??= [...this.entries.values()].flatMap((e) => (e.kind === 'flags' ? e.flags : [])));
+    if (key === undefined) return [...all];
+    if (!this.views.flagsByKey) {
+      const byKey = new Map<string, FlagSummary[]>();
+      for (const f of all) {
+        const list = byKey.get(f.key);
+        if (list) list.push(f);
+        else byKey.set(f.key, [f]);
+      }
+      this.views.flagsByKey = byKey;
+    }
+    return [...(this.views.flagsByKey.get(key) ?? [])];
   }
 
   flagFileCount(): number {
-    return [...this.entries.values()].filter((e) => e.kind === 'flags').length;
+    return (this.views.flagFiles ??= [...this.entries.values()].filter((e) => e.kind === 'flags').length);
   }
 
   /** A dd_ref: a path relative to the referring file, a workspace path, or a feature id. */
   specFor(ref: string, fromUri: string): SpecSummary | undefined {
-    const specs = this.specs();
+    const specs = this.specList();
     const byId = specs.find((s) => s.featureId === ref);
     if (byId) return byId;
     const target = resolvePath(ref, fromUri);
     return specs.find((s) => normPath(s.uri) === target) ?? specs.find((s) => normPath(s.uri).endsWith('/' + ref.replace(/^\.?\//, '')));
   }
 
-  linksTo(flagKey: string): { spec: SpecSummary; role: LinkRole; pointer: Pointer }[] {
-    const out: { spec: SpecSummary; role: LinkRole; pointer: Pointer }[] = [];
-    for (const s of this.specs()) {
-      if (s.killSwitch?.key === flagKey) out.push({ spec: s, role: 'kill_switch', pointer: s.killSwitch.pointer });
-      for (const m of s.mitigations) if (m.key === flagKey) out.push({ spec: s, role: 'mitigation', pointer: m.pointer });
+  linksTo(flagKey: string): Link[] {
+    const specs = this.specList();
+    if (!this.views.links) {
+      const links = new Map<string, Link[]>();
+      const add = (key: string, link: Link) => {
+        const list = links.get(key);
+        if (list) list.push(link);
+        else links.set(key, [link]);
+      };
+      for (const s of specs) {
+        if (s.killSwitch) add(s.killSwitch.key, { spec: s, role: 'kill_switch', pointer: s.killSwitch.pointer });
+        for (const m of s.mitigations) add(m.key, { spec: s, role: 'mitigation', pointer: m.pointer });
+      }
+      this.views.links = links;
     }
-    return out;
+    return [...(this.views.links.get(flagKey) ?? [])];
   }
 
   /** What a flag serves in a country or region (ETH, ET, ET-TI), now or switched off. */
