@@ -1,6 +1,7 @@
 // fcs-lint command line: picks the command from the registry (default: lint), runs it, and
 // maps errors to exit codes. Exit codes: 0 clean, 1 findings at/above the gate, 2 usage or
 // tool error.
+import { isMainThread } from 'node:worker_threads';
 import { COMMANDS, DEFAULT_COMMAND, findCommand, formatCommandList } from './commands';
 import { EXIT, VERSION, type CliIo } from './io';
 import { UsageError } from './options';
@@ -40,7 +41,8 @@ function readStdin(): Promise<string> {
   });
 }
 
-if (require.main === module || process.argv[1]?.endsWith('fcs-lint') || process.argv[1]?.endsWith('fcs-lint.js')) {
+// In a lint worker thread (lint/parallel.ts) this same bundle is loaded to run the engine only.
+if (isMainThread && (require.main === module || process.argv[1]?.endsWith('fcs-lint') || process.argv[1]?.endsWith('fcs-lint.js'))) {
   const io: CliIo = {
     cwd: process.cwd(),
     env: process.env,

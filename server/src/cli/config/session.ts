@@ -122,13 +122,30 @@ export class ConfigSession {
     return this.resolver.environmentFor(this.configFor(file), toPosix(file), { now: this.now, stage: this.opts.stage, inlineSuppressions: this.opts.inlineSuppressions });
   }
 
-  /** `kind`: the document kind when the caller has detected it already (as lintDocument would). */
+  /** Lint one file: analyse, then account (ledger, baseline). */
   lint(file: string, text: string, workspace?: WorkspaceIndex, kind?: DocumentKind): LintResult {
-    const config = this.configFor(file);
-    const env = this.resolver.environmentFor(config, toPosix(file), { now: this.now, stage: this.opts.stage, inlineSuppressions: this.opts.inlineSuppressions });
+    return this.account(file, this.analyse(file, text, workspace, kind));
+  }
+
+  /**
+   * The engine's findings for one file under its configuration. Depends only on the file, the
+   * configuration and the workspace, so worker threads can run it for any file in any order.
+   * `kind`: the document kind when the caller has detected it already (as lintDocument would).
+   */
+  analyse(file: string, text: string, workspace?: WorkspaceIndex, kind?: DocumentKind): LintResult {
+    const env = this.environmentFor(file);
     this.lastEnv = env;
     const parse = this.runtime.parseYaml ? { parseYaml: this.runtime.parseYaml } : {};
-    const result = lintDocument(file, text, { ...env, workspace, budget: FILE_BUDGET, ...parse }, kind);
+    return lintDocument(file, text, { ...env, workspace, budget: FILE_BUDGET, ...parse }, kind);
+  }
+
+  /**
+   * Apply the accepted-risk ledger and the baseline, or record the findings for
+   * --write-baseline. Stateful (the baseline counts what it matched): call it once per file, in
+   * the run's file order.
+   */
+  account(file: string, result: LintResult): LintResult {
+    const config = this.configFor(file);
     if (this.opts.writeBaseline) {
       const withLedger = applyAccountability(result, toPosix(file), config, this.now);
       this.written.push({ file: toPosix(file), findings: withLedger.findings });

@@ -23,6 +23,7 @@ export const LINT_OPTIONS: OptionSpec[] = [
   { name: 'baseline', type: 'string', arg: '<file>', help: 'Only report findings that are not in this baseline' },
   { name: 'write-baseline', type: 'string', arg: '<file>', help: 'Record every current finding in <file> (atomically) and exit 0' },
   { name: 'docs-base-url', type: 'string', arg: '<url>', help: 'Where rule pages live, for links in SARIF and Markdown\n(default: <repository>/blob/main/docs/rules/)' },
+  { name: 'threads', type: 'string', arg: '<n>', help: 'Lint with up to <n> threads (default: one per core, at most 4,\nfor runs of 48 files or more); 1 = no worker threads' },
   { name: 'color', type: 'boolean', help: 'Force colour on (default: on when stdout is a terminal\nand NO_COLOR is unset)' },
   { name: 'no-color', type: 'boolean', help: 'Force colour off' },
   { name: 'progress', type: 'boolean', help: 'Force progress (files done / total) on stderr\n(default: on when stderr is a terminal)' },
@@ -47,6 +48,8 @@ export interface LintOptions {
   baseline?: string;
   writeBaseline?: string;
   docsBaseUrl?: string;
+  /** --threads: how many threads to lint with (undefined: decided by the run's size and the cores). */
+  threads?: number;
   color: boolean | undefined;
   progress: boolean | undefined;
   help: boolean;
@@ -96,11 +99,18 @@ export function toLintOptions(parsed: ParsedOptions): LintOptions {
     baseline: str(v['baseline']),
     writeBaseline: str(v['write-baseline']),
     docsBaseUrl: docsBase(str(v['docs-base-url'])),
+    threads: threadsOption(v['threads']),
     color: v['no-color'] ? false : v['color'] ? true : undefined,
     progress: v['no-progress'] ? false : v['progress'] ? true : undefined,
     help: !!v['help'],
     version: !!v['version'],
   };
+}
+
+function threadsOption(value: ParsedOptions['values'][string]): number | undefined {
+  const n = intOption(value, 'threads');
+  if (n === 0) throw new UsageError("--threads expects a whole number ≥ 1, got '0'.");
+  return n;
 }
 
 function usage(message: string): never {

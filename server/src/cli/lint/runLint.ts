@@ -3,7 +3,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { editionLabel } from '../../engine/contexts/fcsList';
-import { createLintEnvironment, type LintEnvironment } from '../../engine/lint';
 import { severityRank } from '../../engine/types';
 import { MissingPathError, resolveFiles } from '../files';
 import { EXIT, REPOSITORY_URL, VERSION, type CliIo } from '../io';
@@ -17,16 +16,12 @@ import { createProgress } from './progress';
 import { ruleCatalog } from './ruleCatalog';
 import { ConfigSession } from '../config/session';
 import { WorkspaceIndex } from '../../engine/workspace/index';
-import type { DocumentKind } from '../../engine/types';
 import { ParseCache } from './parseCache';
+import { chunkSize, createAnalyser, indexEnvironment, threadCount, WorkerPool, type Analyser, type LintJob } from './parallel';
+import type { LintResult } from '../../engine/types';
 
 /** lintDocument decides a document's kind from this much of its text (the index from all of it). */
 const KIND_PREFIX = 65536;
-
-/** The engine environment for this run (the place to add configuration, baselines…). */
-function createEnvironment(opts: LintOptions): LintEnvironment {
-  return createLintEnvironment({ now: new Date(), stage: opts.stage });
-}
 
 /** Forward slashes, relative to cwd when inside it. */
 function displayPath(file: string, cwd: string): string {
@@ -81,48 +76,63 @@ export async function runLint(argv: string[], io: CliIo): Promise<number> {
     return EXIT.ok;
   }
   const inputs = selectInputs(opts, io);
+  // Big runs start worker threads first, so they load while this thread reads the files.
+  const sessionNow = new Date();
+  const indexNow = new Date();
+  const threads = opts.stdin ? 1 : threadCount(inputs.length, opts.threads);
+  const pool = threads > 1 ? new WorkerPool(threads - 1, { argv, cwd: io.cwd, now: sessionNow, indexNow }, chunkSize(inputs.length, threads)) : undefined;
+  try {
+    return await lintInputs(opts, io, inputs, pool, sessionNow, indexNow);
+  } finally {
+    pool?.stop();
+  }
+}
+
+async function lintInputs(opts: LintOptions, io: CliIo, inputs: Input[], pool: WorkerPool | undefined, sessionNow: Date, indexNow: Date): Promise<number> {
   // One parse per text: the index and the lint share syntax trees (bounded, see ParseCache).
   const cache = new ParseCache();
-  const session = new ConfigSession(opts, io, { parseYaml: cache.parse });
+  const session = new ConfigSession(opts, io, { parseYaml: cache.parse, now: sessionNow });
   if (session.failed || !session.prepare(inputs.map((i) => i.uri))) return EXIT.usage;
-  const env: LintEnvironment = { ...createEnvironment(opts), parseYaml: cache.parse };
+  const env = indexEnvironment(opts, indexNow, cache);
   const reports: FileReport[] = [];
   let toolError = false;
   const progress = createProgress(io, inputs.length, opts.progress);
   // Read every file first and index specs and flag files, so cross-file checks (a spec's kill
   // switch names a flag; a flag names its spec) see every file of the run.
-  const texts: (string | undefined)[] = [];
-  const kinds: (DocumentKind | undefined)[] = [];
+  const jobs: LintJob[] = [];
   const workspace = new WorkspaceIndex(env, { onParsed: (src) => cache.remember(src) });
   for (const input of inputs) {
     try {
       const text = await input.read();
-      texts.push(text);
       const kind = workspace.update(input.uri, text);
       // The same detection lintDocument would make (it reads a prefix; short texts are whole).
-      kinds.push(text.length < KIND_PREFIX ? kind : undefined);
+      jobs.push({ uri: input.uri, text, kind: text.length < KIND_PREFIX ? kind : undefined });
     } catch (e) {
       io.stderr(`fcs-lint: cannot read ${input.display}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
       toolError = true;
-      texts.push(undefined);
-      kinds.push(undefined);
+      jobs.push({ uri: input.uri, text: undefined, kind: undefined });
+      progress.tick();
     }
   }
+  const results = await analyseAll(jobs, createAnalyser(session, workspace), pool, () => progress.tick());
+  progress.done();
+  if (pool) {
+    for (const f of pool.failures) io.stderr(`fcs-lint: warning: a worker thread stopped (${f.split('\n')[0]}); this thread linted its files.\n`);
+    if (io.env['FCS_LINT_THREAD_STATS']) io.stderr(`fcs-lint: ${pool.size + 1} threads; workers linted ${pool.delivered} of ${jobs.length} files.\n`);
+  }
+  // In file order: accounting (ledger, baseline) and reports, as a single thread would.
+  let lastLinted: string | undefined;
   for (const [i, input] of inputs.entries()) {
-    const text = texts[i];
-    if (text === undefined) {
-      progress.tick();
-      continue;
-    }
-    const result = session.lint(input.uri, text, workspace, kinds[i]);
-    progress.tick();
+    const analysed = results[i];
+    if (analysed === undefined) continue;
+    lastLinted = input.uri;
+    const result = session.account(input.uri, analysed);
     if (result.kind === 'unknown') {
       io.stderr(`fcs-lint: skipped ${input.display}: not a spec, flag file or PRD that fcs-lint reads.\n`);
       continue;
     }
     reports.push(toReport(input.display, result));
   }
-  progress.done();
   for (const extra of session.finish()) reports.push(toReport(extra.file, { uri: extra.file, kind: 'spec', findings: extra.findings, parseFailed: false }));
 
   const ctx: ReportContext = {
@@ -131,7 +141,7 @@ export async function runLint(argv: string[], io: CliIo): Promise<number> {
     toolVersion: VERSION,
     docsBaseUrl: opts.docsBaseUrl,
     ...(/^https?:\/\//.test(REPOSITORY_URL) ? { informationUri: REPOSITORY_URL } : {}),
-    rules: ruleCatalog(session.lastEnv ?? env),
+    rules: ruleCatalog(lastLinted !== undefined ? session.environmentFor(lastLinted) : env),
     stage: opts.stage,
     failOn: opts.failOn,
     rootUri: pathToFileURL(io.cwd).href.replace(/\/?$/, '/'),
@@ -151,6 +161,33 @@ export async function runLint(argv: string[], io: CliIo): Promise<number> {
   }
   if (toolError) return EXIT.usage;
   return gate(reports, opts, io);
+}
+
+/**
+ * The engine's result for every readable file (by index). With a pool, this thread and the
+ * workers take chunks from one counter; files a worker did not deliver are done here.
+ */
+async function analyseAll(jobs: LintJob[], analyser: Analyser, pool: WorkerPool | undefined, tick: () => void): Promise<(LintResult | undefined)[]> {
+  const results: (LintResult | undefined)[] = new Array<LintResult | undefined>(jobs.length).fill(undefined);
+  const run = (i: number) => {
+    results[i] = analyser.analyse(jobs[i]!);
+    tick();
+  };
+  if (pool && pool.size > 0) {
+    pool.start(jobs, (i, r) => {
+      if (results[i] !== undefined || jobs[i]?.text === undefined) return;
+      results[i] = r;
+      tick();
+    });
+    for (let start = pool.take(); start < jobs.length; start = pool.take()) {
+      for (let i = start; i < Math.min(jobs.length, start + pool.chunk); i++) if (jobs[i]!.text !== undefined) run(i);
+      // Let the workers' results in (progress, and less to take in at the end).
+      await new Promise<void>((r) => setImmediate(r));
+    }
+    await pool.finished();
+  }
+  for (let i = 0; i < jobs.length; i++) if (jobs[i]!.text !== undefined && results[i] === undefined) run(i);
+  return results;
 }
 
 /** Exit 1 when a finding reaches --fail-on or warnings exceed --max-warnings. */
