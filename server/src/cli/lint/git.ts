@@ -1,11 +1,12 @@
 // --changed-since: the files that differ between a git ref and the working tree (committed
 // since the ref, staged or unstaged), plus untracked files that are not ignored.
 // git runs through execFile with an argument list, never a shell.
-import { execFileSync } from 'node:child_process';
 import * as path from 'node:path';
 import { UsageError } from '../options';
 
 function git(args: string[], cwd: string): string {
+  // Loaded on use: most runs never ask git (node:child_process costs a few ms at start-up).
+  const { execFileSync } = require('node:child_process') as typeof import('node:child_process');
   return execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 * 1024 * 1024 });
 }
 
