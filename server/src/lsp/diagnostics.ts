@@ -17,13 +17,11 @@ const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
   info: DiagnosticSeverity.Hint,
 };
 
+/** What a code action needs to find the finding again (the rest stays on the server). */
 export interface DiagnosticData {
   ruleId: string;
-  title: string;
-  severity: Severity;
   status: Finding['status'];
   pointer: string;
-  dataEdition?: string;
   /** A "did you mean" replacement for the text at the range (quick fix). */
   suggestion?: string;
 }
@@ -45,11 +43,8 @@ export function docsUri(docsPath: string, packageRoot: string): string {
 export function toDiagnostic(f: Finding, packageRoot: string): Diagnostic {
   const data: DiagnosticData = {
     ruleId: f.ruleId,
-    title: f.title,
-    severity: f.severity,
     status: f.status,
     pointer: f.pointer,
-    dataEdition: f.dataEdition,
     ...(f.suggestion !== undefined ? { suggestion: f.suggestion } : {}),
   };
   return {
