@@ -110,7 +110,7 @@ async function stopServer(c: LspTestClient): Promise<void> {
   c.proc.kill();
 }
 
-async function lspFigures(): Promise<{ p50: number; p99: number; coldStartMs: number; rssMb: number }> {
+async function lspFigures(): Promise<{ p50: number; p99: number; warmupMax: number; coldStartMs: number; rssMb: number }> {
   // Cold start: process spawn to the first published diagnostics for a small spec.
   const small = fs.readFileSync(path.join(ROOT, 'examples', 'messaging-conflict.fcs.yaml'), 'utf8');
   const colds: number[] = [];
@@ -123,7 +123,8 @@ async function lspFigures(): Promise<{ p50: number; p99: number; coldStartMs: nu
     colds.push(now() - t);
     await stopServer(c);
   }
-  // Keystroke latency on a 5,000-line spec: 200 random single-value edits, each waited for.
+  // Keystroke latency on a 5,000-line spec: 200 random single-value edits, each waited for,
+  // after 10 edits that warm the JIT up (reported separately: the slowest of them).
   const client = new LspTestClient();
   await client.initialize();
   const text = largeSpec(5000);
@@ -135,14 +136,16 @@ async function lspFigures(): Promise<{ p50: number; p99: number; coldStartMs: nu
   let seed = 12345;
   const rand = () => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff);
   const samples: number[] = [];
-  for (let v = 2; v < 202; v++) {
+  const warmup: number[] = [];
+  const WARMUP = 10;
+  for (let v = 2; v < 202 + WARMUP; v++) {
     const [line, i] = candidates[Math.floor(rand() * candidates.length)]!;
     const col = line.indexOf(': ') + 2;
     const newVal = String(Math.floor(rand() * 400));
     const t = now();
     client.change(uri, v, [{ range: { start: { line: i, character: col }, end: { line: i, character: line.length } }, text: newVal }]);
     await client.diagnostics(uri, (p) => p.version === v, 30_000);
-    samples.push(now() - t);
+    (v < 2 + WARMUP ? warmup : samples).push(now() - t);
     lines[i] = line.slice(0, col) + newVal;
   }
   samples.sort((a, b) => a - b);
@@ -153,7 +156,7 @@ async function lspFigures(): Promise<{ p50: number; p99: number; coldStartMs: nu
   const status = fs.readFileSync(`/proc/${client.proc.pid}/status`, 'utf8');
   const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
   await stopServer(client);
-  return { p50: q(0.5), p99: q(0.99), coldStartMs: Math.min(...colds), rssMb: rssKb / 1024 };
+  return { p50: q(0.5), p99: q(0.99), warmupMax: Math.max(...warmup), coldStartMs: Math.min(...colds), rssMb: rssKb / 1024 };
 }
 
 function latestVsixBytes(): number | null {
@@ -176,7 +179,7 @@ async function main(): Promise<void> {
   if (args.includes('--editor')) {
     execFileSync(process.execPath, [path.join(ROOT, 'build.mjs')], { stdio: 'inherit' });
     const lsp = await lspFigures();
-    process.stdout.write(JSON.stringify({ keystrokeP50Ms: round(lsp.p50), keystrokeP99Ms: round(lsp.p99), coldStartMs: round(lsp.coldStartMs), serverRssMbAt1000Docs: round(lsp.rssMb) }) + '\n');
+    process.stdout.write(JSON.stringify({ keystrokeP50Ms: round(lsp.p50), keystrokeP99Ms: round(lsp.p99), keystrokeWarmupMaxMs: round(lsp.warmupMax), coldStartMs: round(lsp.coldStartMs), serverRssMbAt1000Docs: round(lsp.rssMb) }) + '\n');
     return;
   }
   log(`fcs-lint bench: base ${BASE} specs + ${BASE} flag files + ${BASE} PRDs, scales ${SCALES.join(', ')}; ${os.cpus().length} cores, node ${process.version}`);
@@ -229,6 +232,7 @@ async function main(): Promise<void> {
     markdownlintOverFcs: round(mdl / fcsPrds),
     keystrokeP50Ms: round(lsp.p50),
     keystrokeP99Ms: round(lsp.p99),
+    keystrokeWarmupMaxMs: round(lsp.warmupMax),
     coldStartMs: round(lsp.coldStartMs),
     serverRssMbAt1000Docs: round(lsp.rssMb),
     activationMs: activationMs(),
@@ -243,6 +247,7 @@ async function main(): Promise<void> {
     ['markdownlint-cli2 time ÷ fcs-lint time (PRDs)', fmt(result.markdownlintOverFcs), '≥ 1'],
     ['keystroke → diagnostics p50 (5,000-line spec)', `${fmt(result.keystrokeP50Ms)} ms`, ''],
     ['keystroke → diagnostics p99 (5,000-line spec)', `${fmt(result.keystrokeP99Ms)} ms`, '≤ 30 ms'],
+    ['  slowest of the 10 warm-up edits before them', `${fmt(result.keystrokeWarmupMaxMs)} ms`, ''],
     ['server start → first diagnostics', `${fmt(result.coldStartMs)} ms`, '≤ 250 ms'],
     ['server RSS with 1,000 open documents', `${fmt(result.serverRssMbAt1000Docs)} MB`, ''],
     ['extension activation', result.activationMs === null ? 'n/a (run npm run test:e2e)' : `${result.activationMs} ms`, ''],
