@@ -87,6 +87,21 @@ describe('incremental sync: re-used syntax trees give the diagnostics of a fresh
       assert.deepEqual(view(got.diagnostics), view(await freshDiagnostics(text)), `step ${version}`);
     }
     assert.ok(text.includes('country: SDN'));
+    // A full-text change (no range) breaks the chain of edits: full parse, then incremental again.
+    text = text.replace('country: SDN', 'country: SSD');
+    version++;
+    client.change(uri, version, [{ text }]);
+    await client.diagnostics(uri, (p) => p.version === version);
+    await new Promise((r) => setTimeout(r, 20));
+    assert.equal(lastStatus(uri)?.incremental, false, 'after a full-text change');
+    const c = at(text, 'country: SSD', 9, 3, 'SOM');
+    text = applyChange(text, c);
+    version++;
+    client.change(uri, version, [c]);
+    const got = await client.diagnostics(uri, (p) => p.version === version);
+    await new Promise((r) => setTimeout(r, 20));
+    assert.equal(lastStatus(uri)?.incremental, true, 'a value edit after it');
+    assert.deepEqual(view(got.diagnostics), view(await freshDiagnostics(text)));
   });
 
   it('CRLF documents: ranges after an edited value stay exact', async () => {
