@@ -18,7 +18,9 @@ import { ParseCache } from './parseCache';
 /**
  * Files per thread before another thread pays off. Each thread starts cold: ~100 ms to load,
  * then ~300 ms of one-time compilation (checklists, JIT) before it lints at full speed. Measured
- * on 2 cores: 200 specs were 13% slower with a worker, 500 specs 10% faster, 2,000 specs 30%.
+ * on 2 cores: 200 specs were 13% slower with a worker, 500 specs 10% faster, 2,000 specs 30%
+ * (Markdown PRDs gain less: 500 even, 2,000 17% faster). Runs with flag files stay in one thread
+ * unless --threads asks (runLint.ts: every worker would parse the whole run again for its index).
  */
 export const FILES_PER_THREAD = 400;
 /** At most this many threads in all (each worker builds its own workspace index). */
@@ -82,7 +84,7 @@ export function indexEnvironment(opts: LintOptions, now: Date, cache: ParseCache
   return { ...createLintEnvironment({ now, stage: opts.stage }), parseYaml: cache.parse };
 }
 
-/** Workers started early (while the main thread reads files), then fed the run's files. */
+/** Worker threads for one run, fed the run's files once they are read and indexed. */
 export class WorkerPool {
   private readonly counter = new SharedArrayBuffer(4);
   private readonly position = new Int32Array(this.counter);

@@ -76,19 +76,12 @@ export async function runLint(argv: string[], io: CliIo): Promise<number> {
     return EXIT.ok;
   }
   const inputs = selectInputs(opts, io);
-  // Big runs start worker threads first, so they load while this thread reads the files.
-  const sessionNow = new Date();
-  const indexNow = new Date();
-  const threads = opts.stdin ? 1 : threadCount(inputs.length, opts.threads);
-  const pool = threads > 1 ? new WorkerPool(threads - 1, { argv, cwd: io.cwd, now: sessionNow, indexNow }, chunkSize(inputs.length, threads)) : undefined;
-  try {
-    return await lintInputs(opts, io, inputs, pool, sessionNow, indexNow);
-  } finally {
-    pool?.stop();
-  }
+  return lintInputs(argv, opts, io, inputs);
 }
 
-async function lintInputs(opts: LintOptions, io: CliIo, inputs: Input[], pool: WorkerPool | undefined, sessionNow: Date, indexNow: Date): Promise<number> {
+async function lintInputs(argv: string[], opts: LintOptions, io: CliIo, inputs: Input[]): Promise<number> {
+  const sessionNow = new Date();
+  const indexNow = new Date();
   // One parse per text: the index and the lint share syntax trees (bounded, see ParseCache).
   const cache = new ParseCache();
   const session = new ConfigSession(opts, io, { parseYaml: cache.parse, now: sessionNow });
@@ -114,7 +107,18 @@ async function lintInputs(opts: LintOptions, io: CliIo, inputs: Input[], pool: W
       progress.tick();
     }
   }
-  const results = await analyseAll(jobs, createAnalyser(session, workspace), pool, () => progress.tick());
+  // Worker threads for big runs. Each worker rebuilds the workspace index from the texts; with
+  // flag files in the run that means parsing every spec and flag file again in every thread,
+  // which costs more than it saves, so such runs use several threads only when asked (--threads).
+  const hasFlags = workspace.flagFileCount() > 0;
+  const threads = opts.stdin ? 1 : threadCount(jobs.length, opts.threads ?? (hasFlags ? 1 : undefined));
+  const pool = threads > 1 ? new WorkerPool(threads - 1, { argv, cwd: io.cwd, now: sessionNow, indexNow }, chunkSize(jobs.length, threads)) : undefined;
+  let results: (LintResult | undefined)[];
+  try {
+    results = await analyseAll(jobs, createAnalyser(session, workspace), pool, () => progress.tick());
+  } finally {
+    pool?.stop();
+  }
   progress.done();
   if (pool) {
     for (const f of pool.failures) io.stderr(`fcs-lint: warning: a worker thread stopped (${f.split('\n')[0]}); this thread linted its files.\n`);
