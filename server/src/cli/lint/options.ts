@@ -23,7 +23,7 @@ export const LINT_OPTIONS: OptionSpec[] = [
   { name: 'baseline', type: 'string', arg: '<file>', help: 'Only report findings that are not in this baseline' },
   { name: 'write-baseline', type: 'string', arg: '<file>', help: 'Record every current finding in <file> (atomically) and exit 0' },
   { name: 'docs-base-url', type: 'string', arg: '<url>', help: 'Where rule pages live, for links in SARIF and Markdown\n(default: <repository>/blob/main/docs/rules/)' },
-  { name: 'threads', type: 'string', arg: '<n>', help: 'Lint with up to <n> threads (default: one per core, at most 4,\nfor runs of 48 files or more); 1 = no worker threads' },
+  { name: 'threads', type: 'string', arg: '<n>', help: 'Lint with up to <n> threads (default: one per core, at most 4, for\nruns of 600+ files without flag files); 1 = no worker threads' },
   { name: 'color', type: 'boolean', help: 'Force colour on (default: on when stdout is a terminal\nand NO_COLOR is unset)' },
   { name: 'no-color', type: 'boolean', help: 'Force colour off' },
   { name: 'progress', type: 'boolean', help: 'Force progress (files done / total) on stderr\n(default: on when stderr is a terminal)' },

@@ -18,11 +18,12 @@ import { ParseCache } from './parseCache';
 /**
  * Files per thread before another thread pays off. Each thread starts cold: ~100 ms to load,
  * then ~300 ms of one-time compilation (checklists, JIT) before it lints at full speed. Measured
- * on 2 cores: 200 specs were 13% slower with a worker, 500 specs 10% faster, 2,000 specs 30%
- * (Markdown PRDs gain less: 500 even, 2,000 17% faster). Runs with flag files stay in one thread
- * unless --threads asks (runLint.ts: every worker would parse the whole run again for its index).
+ * on 2 cores, one worker vs none: 200 specs 13% slower; 500 specs 3-11% faster and 500 PRDs
+ * 0-6% slower (noise level); 1,000 specs 20% and 1,000 PRDs 5% faster; 2,000 specs 30% and
+ * 2,000 PRDs 17% faster. Runs with flag files stay in one thread unless --threads asks
+ * (runLint.ts: every worker would parse the whole run again for its index).
  */
-export const FILES_PER_THREAD = 400;
+export const FILES_PER_THREAD = 600;
 /** At most this many threads in all (each worker builds its own workspace index). */
 export const MAX_THREADS = 4;
 
