@@ -41,6 +41,7 @@ const documents = new TextDocuments(sources.documentsConfiguration());
 const lspConfig = new LspConfig(connection, documents);
 let settings: Settings = DEFAULTS;
 let canPullConfig = false;
+let clientHasFolders = false;
 let features: ClientFeatures;
 let baseEnv: LintEnvironment | undefined;
 let workspaceFolders: string[] = [];
@@ -70,6 +71,7 @@ const analyses = new AnalysisCache(lint, (uri, version, text) => sources.parse(u
 
 connection.onInitialize((params): InitializeResult => {
   canPullConfig = !!params.capabilities.workspace?.configuration;
+  clientHasFolders = !!params.capabilities.workspace?.workspaceFolders;
   // Workspace trust and folders (InitializationOptions) are read by lspConfig.
   lspConfig.initialize(params);
   features = clientFeatures(params);
@@ -78,6 +80,8 @@ connection.onInitialize((params): InitializeResult => {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       ...featureCapabilities(features),
+      // Folders added to or removed from the workspace are indexed or forgotten (cross-file checks).
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'fcs-lint', version: '0.1.0' },
   };
@@ -94,7 +98,23 @@ connection.onInitialized(() => {
     () => revalidateAll(),
     (e: unknown) => connection.console.error(`fcs-lint: indexing the workspace failed: ${String(e)}`),
   );
+  if (clientHasFolders) connection.workspace.onDidChangeWorkspaceFolders((e) => void foldersChanged(e.added.map((f) => f.uri), e.removed.map((f) => f.uri)));
 });
+
+/** Workspace folders were added or removed at runtime: index the new ones, forget the old, re-check. */
+async function foldersChanged(added: string[], removed: string[]): Promise<void> {
+  workspaceFolders = [...workspaceFolders.filter((f) => !removed.includes(f)), ...added.filter((f) => !workspaceFolders.includes(f))];
+  if (!indexer) return;
+  for (const f of removed) indexer.removedFolder(f);
+  // Open documents stay indexed from their editor text.
+  for (const d of documents.all()) if (removed.some((f) => d.uri.startsWith(f.endsWith('/') ? f : f + '/'))) indexer.changed(d.uri, () => d.getText(), 0);
+  try {
+    await indexer.scan(added);
+  } catch (e) {
+    connection.console.error(`fcs-lint: indexing ${added.join(', ')} failed: ${String(e)}`);
+  }
+  revalidateAll();
+}
 
 /**
  * A spec or flag file changed the workspace index: re-check the open documents its change can

@@ -54,3 +54,39 @@ describe('language server: workspace index for cross-file checks', function () {
     await client.diagnostics(specUri, (x) => !x.diagnostics.some((d) => d.code === 'FLAG-06'), 20_000);
   });
 });
+
+describe('language server: workspace folders added and removed at runtime', function () {
+  this.timeout(30_000);
+  let client: LspTestClient;
+  let a: string;
+  let b: string;
+
+  before(async () => {
+    a = fs.mkdtempSync(path.join(os.tmpdir(), 'fcs-ws-a-'));
+    b = fs.mkdtempSync(path.join(os.tmpdir(), 'fcs-ws-b-'));
+    fs.writeFileSync(path.join(a, 'forward.fcs.yaml'), SPEC);
+    fs.copyFileSync(path.join(FIXTURES, 'flags.goff.yaml'), path.join(a, 'flags.goff.yaml'));
+    // Folder b defines the kill-switch flag the spec in folder a names.
+    fs.writeFileSync(path.join(b, 'more.goff.yaml'), 'msg.forward_v3:\n  variations:\n    enabled: true\n    disabled: false\n  defaultRule:\n    variation: disabled\n');
+    client = new LspTestClient();
+    const init = (await client.initialize({ rootUri: pathToFileURL(a).toString(), capabilities: { workspace: { workspaceFolders: true } } })) as {
+      capabilities: { workspace?: { workspaceFolders?: { supported?: boolean; changeNotifications?: boolean } } };
+    };
+    assert.deepEqual(init.capabilities.workspace?.workspaceFolders, { supported: true, changeNotifications: true });
+  });
+  after(() => client.shutdown());
+
+  it('a folder added later is indexed (FLAG-06 clears), and removing it brings FLAG-06 back', async () => {
+    const uri = pathToFileURL(path.join(a, 'forward.fcs.yaml')).toString();
+    client.open(uri, SPEC);
+    await client.diagnostics(uri, (x) => x.diagnostics.some((d) => d.code === 'FLAG-06'), 20_000);
+    const folder = { uri: pathToFileURL(b).toString(), name: 'b' };
+    client.clearPublished(uri);
+    void client.conn.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [folder], removed: [] } });
+    await client.diagnostics(uri, (x) => !x.diagnostics.some((d) => d.code === 'FLAG-06'), 20_000);
+    client.clearPublished(uri);
+    void client.conn.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [folder] } });
+    const back = await client.diagnostics(uri, (x) => x.diagnostics.some((d) => d.code === 'FLAG-06'), 20_000).then(() => true, () => false);
+    assert.ok(back, 'FLAG-06 is reported again once the folder defining the flag is removed');
+  });
+});

@@ -69,6 +69,11 @@ export class WorkspaceIndexer {
     this.index.remove(uri);
   }
 
+  /** A workspace folder was removed: forget its files (open documents are re-indexed as they change). */
+  removedFolder(folderUri: string): number {
+    return this.index.removeFolder(folderUri);
+  }
+
   dispose(): void {
     for (const t of this.timers.values()) clearTimeout(t);
     this.timers.clear();

@@ -122,6 +122,15 @@ export class WorkspaceIndex {
     if (this.drop(uri)) this.changes++;
   }
 
+  /** Forget every file under a folder (a workspace folder was removed); how many were known. */
+  removeFolder(folderUri: string): number {
+    const prefix = folderUri.endsWith('/') ? folderUri : folderUri + '/';
+    let n = 0;
+    for (const uri of [...this.entries.keys()]) if (uri.startsWith(prefix) && this.drop(uri)) n++;
+    if (n > 0) this.changes++;
+    return n;
+  }
+
   private drop(uri: string): boolean {
     const had = this.entries.delete(uri);
     if (had) this.views = {};
