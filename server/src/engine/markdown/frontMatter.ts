@@ -3,8 +3,8 @@
 // own text up to the end of the block, with everything outside the block blanked (every
 // character but line breaks replaced by a space), so every offset in it is an offset in the
 // Markdown file and the spec pipeline needs no translation.
-import { isMap, isPair, isScalar, type Pair } from 'yaml';
-import { parseYamlSource, type ParseProblem, type YamlSource } from '../parse/yamlSource';
+import { Document, isMap, isPair, isScalar, type Pair, type YAMLMap } from 'yaml';
+import { lineCounterFor, parseYamlSource, type ParseProblem, type YamlSource } from '../parse/yamlSource';
 import type { FrontMatter } from './document';
 
 export interface FcsBlock {
@@ -52,5 +52,19 @@ export function readFcsBlock(text: string, fm: FrontMatter): FcsBlock | undefine
   if (!isMap(v) || !v.range) return { optInOnly: true, title, id, errors: src.errors };
   const [start, end] = v.range;
   const specText = blank(yamlText.slice(0, start)) + yamlText.slice(start, end);
-  return { source: parseYamlSource(specText), optInOnly: false, title, id, errors: src.errors };
+  return { source: reuseBlock(src, v as YAMLMap.Parsed, specText) ?? parseYamlSource(specText), optInOnly: false, title, id, errors: src.errors };
+}
+
+/**
+ * The `fcs:` map of a clean front matter as a spec source, without parsing it again: the map
+ * node already has file offsets. Only when nothing outside the block can change how it reads —
+ * no syntax problems, no anchors, aliases or tags (the characters &, *, ! anywhere) — else the
+ * caller parses the blanked block text on its own.
+ */
+function reuseBlock(front: YamlSource, block: YAMLMap.Parsed, specText: string): YamlSource | undefined {
+  if (front.errors.length > 0 || front.warnings.length > 0 || front.docs.length !== 1 || /[&*!]/.test(specText)) return undefined;
+  const doc = new Document(null, { uniqueKeys: true }) as unknown as Document.Parsed;
+  doc.contents = block;
+  doc.range = [block.range[0], block.range[1], block.range[2]];
+  return { text: specText, lineCounter: lineCounterFor(specText), doc, docs: [doc], errors: [], warnings: [] };
 }
