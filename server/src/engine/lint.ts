@@ -17,7 +17,7 @@ import { META_RULES } from './meta/metaRules';
 import { normalise, type ModelObject } from './model/normalise';
 import { checkSchema, compileSchema, type JsonSchema } from './model/schemaCheck';
 import { detectKind } from './documentKind';
-import { joinPointer, locatePointer, parseYamlSource, toData, type RangePart, type YamlSource } from './parse/yamlSource';
+import { joinPointer, locatePointer, parseYamlSource, sourceData, toData, type RangePart, type YamlSource } from './parse/yamlSource';
 import { severityRank, type DocumentKind, type Finding, type LintResult, type Pointer, type Range, type Severity } from './types';
 import { quote } from './util/quote';
 import { earlyWarnings, type EarlyWarningSettings } from './meta/earlyWarning';
@@ -167,7 +167,8 @@ export function lintSpecSource(uri: string, text: string, src: YamlSource, env: 
   }
   let data: unknown;
   try {
-    data = toData(src.doc);
+    // `augment` may change the data: then it gets its own copy, else the source's shared one.
+    data = hooks.augment ? toData(src.doc) : sourceData(src);
   } catch (e) {
     out.meta('SPEC-PARSE', `The YAML cannot be expanded: ${(e as Error).message}`, '', 'key');
     return { result: { uri, kind, findings: out.done(), parseFailed: true } };

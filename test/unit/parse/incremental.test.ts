@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { isAlias, isCollection, isPair, isScalar, visit, type Document } from 'yaml';
 import { reparseAfterEdits, type OffsetEdit } from '../../../server/src/engine/parse/incremental';
-import { parseYamlSource, type YamlSource } from '../../../server/src/engine/parse/yamlSource';
+import { parseYamlSource, sourceData, toData, type YamlSource } from '../../../server/src/engine/parse/yamlSource';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 
@@ -65,11 +65,14 @@ describe('incremental re-parse (engine/parse/incremental)', () => {
     assert.ok(all.length >= 10, 'fixtures found');
     let fast = 0;
     let runs = 0;
+    let patched = 0;
     const insert = fc.array(fc.constantFrom(...'0123456789abcXYZ _-.:#\'"\n,[]{}&*!|>%@/'.split('')), { maxLength: 3 }).map((a) => a.join(''));
     fc.assert(
       fc.property(fc.nat(), fc.nat(), fc.nat(), fc.nat(), insert, (fi, si, a, b, ins) => {
         const f = all[fi % all.length]!;
         const prev = parseYamlSource(f.text);
+        // Half the runs convert the data first, so the re-parse must keep it in step.
+        if (fi % 2 === 0) sourceData(prev);
         const spans = valueScalars(prev);
         if (spans.length === 0) return;
         const [s0, s1] = spans[si % spans.length]!;
@@ -81,12 +84,16 @@ describe('incremental re-parse (engine/parse/incremental)', () => {
         const got = reparseAfterEdits(prev, [edit], next);
         if (!got) return;
         fast++;
-        assert.deepEqual(snapshot(got), snapshot(parseYamlSource(next)), `${f.name}: edit ${JSON.stringify(edit)}`);
+        const full = parseYamlSource(next);
+        assert.deepEqual(snapshot(got), snapshot(full), `${f.name}: edit ${JSON.stringify(edit)}`);
+        if (got.data) patched++;
+        assert.deepEqual(sourceData(got), toData(full.doc), `${f.name}: data after edit ${JSON.stringify(edit)}`);
       }),
       { numRuns: 600, seed: 20261128 },
     );
     // Not vacuous: most random edits made of safe characters take the fast path.
     assert.ok(fast > runs * 0.15, `fast path taken ${fast} of ${runs} times`);
+    assert.ok(patched > fast * 0.2, `converted data patched in place ${patched} of ${fast} times`);
   });
 
   it('a sequence of keystrokes in different values, applied in order, equals the full parse', () => {

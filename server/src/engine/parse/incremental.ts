@@ -23,6 +23,8 @@ interface Target {
   parent: Parent;
   /** Collections (and the document) whose span contains the scalar. */
   ancestors: Set<unknown>;
+  /** Where the scalar is in the document's plain data (map keys and sequence indexes); undefined when a key is not a plain string. */
+  path: (string | number)[] | undefined;
 }
 
 /** A plain scalar that means the same wherever it stands, with no indicator, comment or space at its ends. */
@@ -49,11 +51,36 @@ export function reparseAfterEdits(prev: YamlSource, edits: readonly OffsetEdit[]
     const delta = e.text.length - (e.end - e.start);
     shiftAfter(prev.docs, target, delta);
     put(target.parent, fresh);
+    patchData(prev, target, fresh);
     text = text.slice(0, e.start) + e.text + text.slice(e.end);
     prev.consumed = true;
   }
   if (text !== newText) return undefined;
-  return { text, lineCounter: lineCounterFor(text), doc: prev.doc, docs: prev.docs, errors: [], warnings: [] };
+  return { text, lineCounter: lineCounterFor(text), doc: prev.doc, docs: prev.docs, errors: [], warnings: [], ...(prev.data ? { data: prev.data } : {}) };
+}
+
+/** Anchors, aliases, merge keys or tags: one value may appear in several places of the data. */
+const SHARED_VALUES = /[&*!]|<</;
+
+/**
+ * Keep the converted data of the first document in step with the replaced scalar, or drop it
+ * (it is converted again on first use) when the place cannot be followed exactly.
+ */
+function patchData(src: YamlSource, target: Target, fresh: Scalar): void {
+  if (!src.data || target.docIndex !== 0) return;
+  const path = target.path;
+  let holder: unknown = src.data.value;
+  let ok = path !== undefined && path.length > 0 && !SHARED_VALUES.test(src.text);
+  for (let i = 0; ok && i < path!.length - 1; i++) {
+    const step = path![i]!;
+    holder = holder !== null && typeof holder === 'object' ? (holder as Record<string | number, unknown>)[step] : undefined;
+    ok = holder !== null && typeof holder === 'object';
+  }
+  const last = path?.[path.length - 1];
+  const value = fresh.value;
+  ok &&= last !== undefined && (typeof value !== 'object' || value === null) && Object.prototype.hasOwnProperty.call(holder, last);
+  if (ok) (holder as Record<string | number, unknown>)[last!] = value;
+  else delete src.data;
 }
 
 /** The one-line scalar value whose span holds the edit, with its parent and ancestors. */
@@ -65,30 +92,35 @@ function findScalar(docs: Document.Parsed[], e: OffsetEdit): Target | undefined 
     const ancestors = new Set<unknown>([doc]);
     let parent: Parent = { kind: 'doc', doc };
     let node: unknown = doc.contents;
+    let path: (string | number)[] | undefined = [];
     for (;;) {
       if (isScalar(node)) {
         const nr = node.range as Range3 | undefined;
         if (!nr || e.start < nr[0] || e.end > nr[1]) return undefined;
-        return { docIndex: d, node, parent, ancestors };
+        return { docIndex: d, node, parent, ancestors, path };
       }
       if (!isCollection(node)) return undefined;
       const nr = node.range as Range3 | undefined;
       if (!nr || e.start < nr[0] || e.end > nr[2]) return undefined;
       ancestors.add(node);
-      let next: { node: unknown; parent: Parent } | undefined;
+      let next: { node: unknown; parent: Parent; step: string | number | undefined } | undefined;
       for (let i = 0; i < node.items.length && !next; i++) {
         const item: unknown = node.items[i];
         if (isPair(item)) {
           // An edit touching a key changes the structure: full parse.
           if (isNode(item.key) && overlaps(item.key.range as Range3, e)) return undefined;
-          if (isNode(item.value) && contains(item.value.range as Range3, e)) next = { node: item.value, parent: { kind: 'pair', pair: item } };
+          if (isNode(item.value) && contains(item.value.range as Range3, e)) {
+            const k = isScalar(item.key) && typeof item.key.value === 'string' && item.key.value !== '__proto__' && item.key.value !== '<<' ? item.key.value : undefined;
+            next = { node: item.value, parent: { kind: 'pair', pair: item }, step: k };
+          }
         } else if (isNode(item) && contains(item.range as Range3, e)) {
-          next = { node: item, parent: { kind: 'seq', items: node.items, index: i } };
+          next = { node: item, parent: { kind: 'seq', items: node.items, index: i }, step: i };
         }
       }
       if (!next) return undefined;
       node = next.node;
       parent = next.parent;
+      path = path && next.step !== undefined ? [...path, next.step] : undefined;
     }
   }
   return undefined;

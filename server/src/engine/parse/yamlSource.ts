@@ -29,6 +29,8 @@ export interface YamlSource {
   warnings: ParseProblem[];
   /** Set when an incremental re-parse took this source's tree over (parse `text` again to use it). */
   consumed?: boolean;
+  /** The first document as plain data, once converted (see sourceData); kept up to date by incremental re-parses. */
+  data?: { value: unknown };
 }
 
 /** Upper bound on alias expansion (guards against "billion laughs" documents). */
@@ -72,6 +74,17 @@ export function lineCounterFor(text: string): LineCounter {
 /** Convert a document to plain data, bounding alias expansion. */
 export function toData(doc: Document.Parsed): unknown {
   return doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+}
+
+/**
+ * The first document of a source as plain data, converted once per source. The result is
+ * shared: callers must not change it (the spec pipeline only reads it; normalise builds anew).
+ */
+export function sourceData(src: YamlSource): unknown {
+  if (src.data) return src.data.value;
+  const value = toData(src.doc);
+  src.data = { value };
+  return value;
 }
 
 function firstLine(s: string): string {
