@@ -56,7 +56,14 @@ describeRule({
     at: '90',
     message: /kept 90 days \(at most 30\)/,
   },
-  also: [{ name: 'content not end-to-end encrypted', text: spec(item('msgs', 'content', '    e2e: false\n'), { functions: 'fn.messaging' }), severity: 'high', at: 'false' }],
+  also: [
+    { name: 'content not end-to-end encrypted', text: spec(item('msgs', 'content', '    e2e: false\n'), { functions: 'fn.messaging' }), severity: 'high', at: 'false' },
+    // Each cause lands on its own key, not on the first key the item happens to have.
+    { name: 'content not end-to-end encrypted, short retention', text: spec(item('msgs', 'content', '    retention_days: 7\n    e2e: false\n'), { functions: 'fn.messaging' }), severity: 'high', at: ['false', 'e2e:'], message: /not end-to-end encrypted/ },
+    { name: 'metadata kept briefly but not encrypted at rest', text: spec(item('edges', 'communications_metadata', '    retention_days: 14\n    encrypted_at_rest: false\n'), { functions: 'fn.messaging' }), severity: 'high', at: ['false', 'encrypted_at_rest:'], message: /not encrypted at rest/ },
+    { name: 'metadata kept without a limit', text: spec(item('edges', 'communications_metadata', '    e2e: true\n    encrypted_at_rest: true\n'), { functions: 'fn.messaging' }), severity: 'high', at: 'communications_metadata', message: /kept without a limit/ },
+    { name: 'transactions kept 400 days', text: spec(item('ledger', 'financial_transactions', '    encrypted_at_rest: true\n    retention_days: 400\n'), { functions: 'fn.payments' }), severity: 'high', at: '400', message: /kept 400 days/ },
+  ],
   silent: [{ name: 'short-lived, encrypted metadata', text: spec(item('edges', 'communications_metadata', '    retention_days: 14\n    encrypted_at_rest: true\n'), { functions: 'fn.messaging' }) }],
 });
 

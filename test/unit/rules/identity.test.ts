@@ -45,7 +45,12 @@ describeRule({
 describeRule({
   id: 'GRAPH-02',
   fires: { name: 'public friend lists', text: graph('    network_visibility: public\n'), severity: 'high', at: 'public', message: /Friend and follower lists are public/ },
-  also: [{ name: 'public memberships', text: graph('    membership_visibility: public\n'), severity: 'high', at: 'public' }],
+  also: [
+    { name: 'public memberships', text: graph('    membership_visibility: public\n'), severity: 'high', at: 'public' },
+    // Each cause lands on its own key, even when the other key is present and harmless.
+    { name: 'public friend lists after private memberships', text: graph('    membership_visibility: self\n    network_visibility: public\n'), severity: 'high', at: ['public', 'network_visibility:'] },
+    { name: 'public memberships after private friend lists', text: graph('    network_visibility: contacts\n    membership_visibility: public\n'), severity: 'high', at: ['public', 'membership_visibility:'], message: /group memberships are public/i },
+  ],
   silent: [{ name: 'contacts only', text: graph('    network_visibility: contacts\n    membership_visibility: self\n') }],
 });
 

@@ -38,6 +38,17 @@ describeRule({
   fires: { name: 'location shared by default', text: spec('  location:\n    sharing_default: "on"\n', { country: 'FRA' }), severity: 'high', at: '"on"', message: /Location sharing is on by default/ },
   also: [
     { name: 'GPS kept on photos, journalists in FCS', text: spec('  location:\n    exif_stripped: false\n', { groups: '[ug.journalists]' }), severity: 'blocker', at: 'false', message: /keeps its GPS metadata/ },
+    // Each cause lands on its own key, whatever else the location block holds.
+    { name: 'sharing on, listed after harmless keys', text: spec('  location:\n    exif_stripped: true\n    public_geotags_default: false\n    sharing_default: "on"\n', { country: 'FRA' }), severity: 'high', at: '"on"' },
+    { name: 'public geotags', text: spec('  location:\n    sharing_default: "off"\n    public_geotags_default: true\n    exif_stripped: true\n', { country: 'FRA' }), severity: 'high', at: ['true', 'public_geotags_default:'], message: /geotagged publicly/ },
+    { name: 'GPS kept, sharing off', text: spec('  location:\n    sharing_default: "off"\n    public_geotags_default: false\n    exif_stripped: false\n', { country: 'FRA' }), severity: 'high', at: ['false', 'exif_stripped:'], message: /keeps its GPS metadata/ },
+    {
+      name: 'photos collected, EXIF stripping not stated',
+      text: spec('  location:\n    sharing_default: "off"\n    public_geotags_default: false\n', { country: 'FRA', extra: 'data:\n  - name: pics\n    category: photos_media\n' }),
+      severity: 'high',
+      at: 'data:',
+      message: /keeps its GPS metadata/,
+    },
   ],
   silent: [{ name: 'off by default, EXIF stripped', text: spec('  location:\n    sharing_default: "off"\n    exif_stripped: true\n    public_geotags_default: false\n') }],
 });
@@ -53,6 +64,15 @@ describeRule({
       at: 'true',
       message: /live traffic/,
     },
+    // Each cause lands on the capability that is live, not on a harmless key before it.
+    {
+      name: 'live traffic, live location off',
+      text: spec('  location:\n    live_sharing: false\n  maps:\n    live_traffic: true\n', { functions: 'fn.maps' }),
+      severity: 'high',
+      at: ['true', 'live_traffic:'],
+      message: /live traffic/,
+    },
+    { name: 'live location, empty region flag', text: spec('  location:\n    region_flag_key:\n    live_sharing: true\n  maps:\n    live_traffic: false\n'), severity: 'high', at: ['true', 'live_sharing:'], message: /Live location sharing/ },
   ],
   silent: [{ name: 'region flag present', text: spec('  location:\n    live_sharing: true\n    region_flag_key: loc.live_off\n') }],
 });

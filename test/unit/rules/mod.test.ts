@@ -45,8 +45,11 @@ describeRule({
 
 describeRule({
   id: 'MOD-03',
-  fires: { name: 'no appeal (conflict)', text: spec(good.replace('appeal: true', 'appeal: false')), severity: 'high', at: ['true', 'notice:'], message: /no appeal/ },
-  also: [{ name: 'no notice, outside conflict', text: spec(good.replace('notice: true', 'notice: false'), 'FRA'), severity: 'medium', at: 'false\n  appeal' }],
+  fires: { name: 'no appeal (conflict)', text: spec(good.replace('appeal: true', 'appeal: false')), severity: 'high', at: ['false', 'appeal:'], message: /no appeal/ },
+  also: [
+    { name: 'no notice, outside conflict', text: spec(good.replace('notice: true', 'notice: false'), 'FRA'), severity: 'medium', at: 'false\n  appeal' },
+    { name: 'notice not stated, appeal offered', text: spec(good.replace('  notice: true\n', '')), severity: 'high', at: ['true', 'user_generated_content:'], message: /no notice$|no notice\./ },
+  ],
   silent: [{ name: 'notice and appeal', text: spec(good) }],
 });
 
@@ -60,6 +63,15 @@ describeRule({
 describeRule({
   id: 'MOD-05',
   fires: { name: 'reporters exposed (conflict)', text: spec(good.replace('reporter_anonymous_to_reported: true', 'reporter_anonymous_to_reported: false')), severity: 'high', at: 'false', message: /can learn who reported/ },
-  also: [{ name: 'no brigading detection, outside conflict', text: spec(good.replace('brigading_detection: true', 'brigading_detection: false'), 'FRA'), severity: 'medium', at: ['true', 'reporter_anonymous_to_reported:'] }],
+  also: [
+    { name: 'no brigading detection, outside conflict', text: spec(good.replace('brigading_detection: true', 'brigading_detection: false'), 'FRA'), severity: 'medium', at: ['false', 'brigading_detection:'], message: /mass reporting is not detected/ },
+    { name: 'brigading detection not stated, reporters anonymous', text: spec(good.replace('  brigading_detection: true\n', '')), severity: 'high', at: ['true', 'user_generated_content:'], message: /mass reporting is not detected/ },
+    {
+      name: 'reporters exposed, brigading not detected',
+      text: spec(good.replace('reporter_anonymous_to_reported: true', 'reporter_anonymous_to_reported: false').replace('brigading_detection: true', 'brigading_detection: false')),
+      severity: 'high',
+      at: ['false', 'reporter_anonymous_to_reported:'],
+    },
+  ],
   silent: [{ name: 'anonymous reporters, brigading detected', text: spec(good) }],
 });
