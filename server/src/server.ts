@@ -105,9 +105,8 @@ connection.onInitialized(() => {
 async function foldersChanged(added: string[], removed: string[]): Promise<void> {
   workspaceFolders = [...workspaceFolders.filter((f) => !removed.includes(f)), ...added.filter((f) => !workspaceFolders.includes(f))];
   if (!indexer) return;
-  for (const f of removed) indexer.removedFolder(f);
   // Open documents stay indexed from their editor text.
-  for (const d of documents.all()) if (removed.some((f) => d.uri.startsWith(f.endsWith('/') ? f : f + '/'))) indexer.changed(d.uri, () => d.getText(), 0);
+  for (const f of removed) indexer.removedFolder(f, (uri) => documents.get(uri) !== undefined);
   try {
     await indexer.scan(added);
   } catch (e) {

@@ -6,6 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
 import { LspTestClient } from '../helpers/lspClient';
+import { applyTextEdits } from './support';
 
 const EXAMPLE = fs.readFileSync(path.join(__dirname, '..', '..', 'examples', 'messaging-conflict.fcs.yaml'), 'utf8');
 
@@ -27,10 +28,7 @@ function at(text: string, needle: string, skip: number, len: number, insert: str
   return { range: { start: pos(text, i + skip), end: pos(text, i + skip + len) }, text: insert };
 }
 
-function applyChange(text: string, c: Change): string {
-  const off = (p: { line: number; character: number }) => text.split('\n').slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
-  return text.slice(0, off(c.range.start)) + c.text + text.slice(off(c.range.end));
-}
+const applyChange = (text: string, c: Change): string => applyTextEdits(text, [{ range: c.range, newText: c.text }]);
 
 const view = (ds: Diagnostic[]) => ds.map((d) => ({ code: d.code, range: d.range, message: d.message, severity: d.severity })).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)));
 

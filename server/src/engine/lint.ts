@@ -17,7 +17,7 @@ import { META_RULES } from './meta/metaRules';
 import { normalise, type ModelObject } from './model/normalise';
 import { checkSchema, compileSchema, type JsonSchema } from './model/schemaCheck';
 import { detectKind } from './documentKind';
-import { joinPointer, locatePointer, parseYamlSource, sourceData, toData, type RangePart, type YamlSource } from './parse/yamlSource';
+import { joinPointer, locatePointer, parseYamlSource, sourceData, toData, type RangePart, type YamlParser, type YamlSource } from './parse/yamlSource';
 import { severityRank, type DocumentKind, type Finding, type LintResult, type Pointer, type Range, type Severity } from './types';
 import { quote } from './util/quote';
 import { earlyWarnings, type EarlyWarningSettings } from './meta/earlyWarning';
@@ -73,7 +73,7 @@ export interface LintEnvironment {
   rememberItemResults?: boolean;
 }
 
-export type YamlParser = (text: string) => YamlSource;
+export type { YamlParser };
 
 export interface EnvironmentInput {
   now?: Date;

@@ -20,8 +20,8 @@ interface EditLog {
 export class SourceCache {
   private readonly sources = new Map<string, { version: number; src: YamlSource }>();
   private readonly logs = new Map<string, EditLog | null>();
-  /** How many parses reused a tree (for tests and the status line). */
-  readonly stats = { full: 0, incremental: 0 };
+  /** How many parses reused a tree (the status notification says whether a lint did). */
+  readonly stats = { incremental: 0 };
 
   /** Use as `new TextDocuments(cache.documentsConfiguration())`. */
   documentsConfiguration(): TextDocumentsConfiguration<TextDocument> {
@@ -52,10 +52,7 @@ export class SourceCache {
     let src: YamlSource | undefined;
     if (last && log && log.from === last.version && log.to === version) src = reparseAfterEdits(last.src, log.edits, text);
     if (src) this.stats.incremental++;
-    else {
-      src = parseYamlSource(text);
-      this.stats.full++;
-    }
+    else src = parseYamlSource(text);
     this.sources.set(uri, { version, src });
     this.logs.set(uri, { from: version, to: version, edits: [] });
     return src;

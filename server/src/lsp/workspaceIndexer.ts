@@ -69,9 +69,9 @@ export class WorkspaceIndexer {
     this.index.remove(uri);
   }
 
-  /** A workspace folder was removed: forget its files (open documents are re-indexed as they change). */
-  removedFolder(folderUri: string): number {
-    return this.index.removeFolder(folderUri);
+  /** A workspace folder was removed: forget its files, except the documents `isOpen` says are open. */
+  removedFolder(folderUri: string, isOpen: (uri: string) => boolean): number {
+    return this.index.removeFolder(folderUri, isOpen);
   }
 
   dispose(): void {

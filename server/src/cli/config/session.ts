@@ -44,7 +44,6 @@ export class ConfigSession {
   private readonly now: Date;
   private baseline?: { matcher: BaselineMatcher; dir: string };
   private readonly written: { file: string; findings: Finding[] }[] = [];
-  lastEnv?: LintEnvironment;
   failed = false;
 
   constructor(
@@ -122,11 +121,6 @@ export class ConfigSession {
     return this.resolver.environmentFor(this.configFor(file), toPosix(file), { now: this.now, stage: this.opts.stage, inlineSuppressions: this.opts.inlineSuppressions });
   }
 
-  /** Lint one file: analyse, then account (ledger, baseline). */
-  lint(file: string, text: string, workspace?: WorkspaceIndex, kind?: DocumentKind): LintResult {
-    return this.account(file, this.analyse(file, text, workspace, kind));
-  }
-
   /**
    * The engine's findings for one file under its configuration. Depends only on the file, the
    * configuration and the workspace, so worker threads can run it for any file in any order.
@@ -134,7 +128,6 @@ export class ConfigSession {
    */
   analyse(file: string, text: string, workspace?: WorkspaceIndex, kind?: DocumentKind): LintResult {
     const env = this.environmentFor(file);
-    this.lastEnv = env;
     const parse = this.runtime.parseYaml ? { parseYaml: this.runtime.parseYaml } : {};
     return lintDocument(file, text, { ...env, workspace, budget: FILE_BUDGET, ...parse }, kind);
   }

@@ -43,9 +43,8 @@ interface WorkerInit {
   fcsLintWorker: 1;
   argv: string[];
   cwd: string;
-  /** The session's clock and the workspace index's clock (ms since the epoch). */
+  /** The run's clock (ms since the epoch). */
   now: number;
-  indexNow: number;
   counter: SharedArrayBuffer;
   chunk: number;
 }
@@ -65,19 +64,13 @@ function availableCores(): number {
   return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
 }
 
-/** The engine side of a run: the session, the index and the parse cache it shares. */
+/** The engine side of a run: a file's findings under its configuration and the run's index. */
 export interface Analyser {
-  session: ConfigSession;
-  workspace: WorkspaceIndex;
   analyse(job: LintJob): LintResult;
 }
 
 export function createAnalyser(session: ConfigSession, workspace: WorkspaceIndex): Analyser {
-  return {
-    session,
-    workspace,
-    analyse: (job) => session.analyse(job.uri, job.text ?? '', workspace, job.kind),
-  };
+  return { analyse: (job) => session.analyse(job.uri, job.text ?? '', workspace, job.kind) };
 }
 
 /** The environment the workspace index is built with (the same in every thread). */
@@ -98,10 +91,10 @@ export class WorkerPool {
 
   constructor(
     size: number,
-    init: { argv: string[]; cwd: string; now: Date; indexNow: Date },
+    init: { argv: string[]; cwd: string; now: Date },
     readonly chunk: number,
   ) {
-    const data: WorkerInit = { fcsLintWorker: 1, argv: init.argv, cwd: init.cwd, now: init.now.getTime(), indexNow: init.indexNow.getTime(), counter: this.counter, chunk };
+    const data: WorkerInit = { fcsLintWorker: 1, argv: init.argv, cwd: init.cwd, now: init.now.getTime(), counter: this.counter, chunk };
     for (let i = 0; i < size; i++) {
       let w: Worker;
       try {
@@ -195,7 +188,7 @@ function runWorker(init: WorkerInit): void {
       const cache = new ParseCache();
       // Accounting (baseline, ledger) is the main thread's: the worker's session only analyses.
       const session = new ConfigSession({ ...opts, baseline: undefined, writeBaseline: undefined }, quietIo, { parseYaml: cache.parse, now: new Date(init.now), quiet: true });
-      const workspace = new WorkspaceIndex(indexEnvironment(opts, new Date(init.indexNow), cache), { onParsed: (src) => cache.remember(src) });
+      const workspace = new WorkspaceIndex(indexEnvironment(opts, new Date(init.now), cache), { onParsed: (src) => cache.remember(src) });
       for (const j of jobs) if (j.text !== undefined) workspace.update(j.uri, j.text);
       const analyser = createAnalyser(session, workspace);
       const position = new Int32Array(init.counter);

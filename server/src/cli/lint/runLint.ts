@@ -80,13 +80,13 @@ export async function runLint(argv: string[], io: CliIo): Promise<number> {
 }
 
 async function lintInputs(argv: string[], opts: LintOptions, io: CliIo, inputs: Input[]): Promise<number> {
-  const sessionNow = new Date();
-  const indexNow = new Date();
+  // One clock for the run: the lint, the workspace index and the worker threads.
+  const now = new Date();
   // One parse per text: the index and the lint share syntax trees (bounded, see ParseCache).
   const cache = new ParseCache();
-  const session = new ConfigSession(opts, io, { parseYaml: cache.parse, now: sessionNow });
+  const session = new ConfigSession(opts, io, { parseYaml: cache.parse, now });
   if (session.failed || !session.prepare(inputs.map((i) => i.uri))) return EXIT.usage;
-  const env = indexEnvironment(opts, indexNow, cache);
+  const env = indexEnvironment(opts, now, cache);
   const reports: FileReport[] = [];
   let toolError = false;
   const progress = createProgress(io, inputs.length, opts.progress);
@@ -112,7 +112,7 @@ async function lintInputs(argv: string[], opts: LintOptions, io: CliIo, inputs: 
   // which costs more than it saves, so such runs use several threads only when asked (--threads).
   const hasFlags = workspace.flagFileCount() > 0;
   const threads = opts.stdin ? 1 : threadCount(jobs.length, opts.threads ?? (hasFlags ? 1 : undefined));
-  const pool = threads > 1 ? new WorkerPool(threads - 1, { argv, cwd: io.cwd, now: sessionNow, indexNow }, chunkSize(jobs.length, threads)) : undefined;
+  const pool = threads > 1 ? new WorkerPool(threads - 1, { argv, cwd: io.cwd, now }, chunkSize(jobs.length, threads)) : undefined;
   let results: (LintResult | undefined)[];
   try {
     results = await analyseAll(jobs, createAnalyser(session, workspace), pool, () => progress.tick());

@@ -139,15 +139,23 @@ function realProgram(p: CelProgram): CelProgram {
 }
 
 /**
+ * A function that compiles itself on its first call; `registry` maps it to the compiled one
+ * (so analyses of the program, e.g. programNames, can reach it).
+ */
+export function compileOnFirstUse<F extends (ctx: Record<string, unknown>) => unknown>(compile: () => F, registry: WeakMap<F, () => F>): F {
+  let real: F | undefined;
+  const get = (): F => (real ??= compile());
+  const deferred = ((ctx: Record<string, unknown>) => get()(ctx)) as F;
+  registry.set(deferred, get);
+  return deferred;
+}
+
+/**
  * A program compiled on its first evaluation (built-in checklists: checked by the tests, so
  * start-up need not parse expressions that a document may never reach).
  */
 export function compileCelLazily(expr: string): CelProgram {
-  let real: CelProgram | undefined;
-  const get = () => (real ??= compileCel(expr));
-  const program: CelProgram = (ctx) => get()(ctx);
-  lazyPrograms.set(program, get);
-  return program;
+  return compileOnFirstUse(() => compileCel(expr), lazyPrograms);
 }
 
 export function compileCel(expr: string): CelProgram {

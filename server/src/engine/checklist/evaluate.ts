@@ -200,8 +200,9 @@ export function evaluateRules(
       if (key !== undefined) memo.useContext(key);
       prepared.keys ??= prepared.raw.map(itemKey);
     }
+    const keyed = !!memo && (memo.readsClock ? clockedKey : baseKey) !== undefined;
     for (let i = 0; i < size; i++) {
-      const key = memo && (memo.readsClock ? clockedKey : baseKey) !== undefined ? prepared.keys?.[i] : undefined;
+      const key = keyed ? prepared.keys?.[i] : undefined;
       let outcome = key !== undefined ? memo!.get(key) : undefined;
       if (!outcome) {
         outcome = outcomeOf(rule, context(i));

@@ -1,5 +1,5 @@
 // Message templates: literal text with {{ CEL }} placeholders, compiled once.
-import { celToText, compileCel, programNames, type CelProgram } from './cel';
+import { celToText, compileCel, compileOnFirstUse, programNames, type CelProgram } from './cel';
 
 export type Template = (context: Record<string, unknown>) => string;
 
@@ -10,11 +10,7 @@ const lazyTemplates = new WeakMap<Template, () => Template>();
 
 /** A template compiled on first use (built-in checklists; see compileCelLazily). */
 export function compileTemplateLazily(source: string): Template {
-  let real: Template | undefined;
-  const get = () => (real ??= compileTemplate(source));
-  const template: Template = (ctx) => get()(ctx);
-  lazyTemplates.set(template, get);
-  return template;
+  return compileOnFirstUse(() => compileTemplate(source), lazyTemplates);
 }
 
 /** The compiled placeholders of a template. */

@@ -1,6 +1,6 @@
 // Detect a flag file's format from its content (file names only order the guesses) and read it
 // into the common model. A file that matches no format is "not a flag file" and left alone.
-import { parseYamlSource, toData, type YamlSource } from '../parse/yamlSource';
+import { parseYamlSource, toData, type YamlParser, type YamlSource } from '../parse/yamlSource';
 import { readFlagd } from './adapters/flagd';
 import { readFlipt } from './adapters/flipt';
 import { readGoff } from './adapters/goff';
@@ -109,7 +109,7 @@ let parsed: { text: string; src: YamlSource; data: (unknown | typeof UNREADABLE)
 const UNREADABLE = Symbol('unreadable');
 
 /** Parse once per text (detection and reading share it). */
-function parseCached(text: string, parse: (text: string) => YamlSource = parseYamlSource): { src: YamlSource; data: (unknown | typeof UNREADABLE)[] } {
+function parseCached(text: string, parse: YamlParser = parseYamlSource): { src: YamlSource; data: (unknown | typeof UNREADABLE)[] } {
   if (parsed && parsed.text === text && !parsed.src.consumed) return parsed;
   const src = parse(text);
   const data = src.docs.map((d) => {
@@ -134,14 +134,14 @@ export function detectFlagFormat(text: string): FlagFormat | undefined {
 }
 
 /** Parse once and read every document of the stream. Cached for the last text seen. */
-export function readFlagFile(text: string, now: Date, parse?: (text: string) => YamlSource): ReadResult {
+export function readFlagFile(text: string, now: Date, parse?: YamlParser): ReadResult {
   if (cache && cache.text === text && cache.now === now.getTime() && !cache.result.src.consumed) return cache.result;
   const result = readUncached(text, now, parse);
   cache = { text, now: now.getTime(), result };
   return result;
 }
 
-function readUncached(text: string, now: Date, parse?: (text: string) => YamlSource): ReadResult {
+function readUncached(text: string, now: Date, parse?: YamlParser): ReadResult {
   const { src, data: docs } = parseCached(text, parse);
   let format: FlagFormat | undefined;
   const markers: string[] = [];

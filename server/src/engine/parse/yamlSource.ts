@@ -33,6 +33,9 @@ export interface YamlSource {
   data?: { value: unknown };
 }
 
+/** Text to syntax tree: parseYamlSource, or a caller's cache or incremental parser giving the same result. */
+export type YamlParser = (text: string) => YamlSource;
+
 /** Upper bound on alias expansion (guards against "billion laughs" documents). */
 const MAX_ALIAS_COUNT = 1000;
 

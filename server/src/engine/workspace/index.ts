@@ -34,7 +34,7 @@ import { readFlagFile } from '../formats/readFlags';
 import { lintDocument, type LintEnvironment } from '../lint';
 import { normalise, type ModelObject } from '../model/normalise';
 import type { JsonSchema } from '../model/schemaCheck';
-import { parseYamlSource, toData, type YamlSource } from '../parse/yamlSource';
+import { parseYamlSource, sourceData, type YamlSource } from '../parse/yamlSource';
 import { stageIndex, type DocumentKind, type Pointer } from '../types';
 
 export interface SpecSummary {
@@ -122,11 +122,14 @@ export class WorkspaceIndex {
     if (this.drop(uri)) this.changes++;
   }
 
-  /** Forget every file under a folder (a workspace folder was removed); how many were known. */
-  removeFolder(folderUri: string): number {
+  /**
+   * Forget every file under a folder (a workspace folder was removed), except those `keep`
+   * holds on to (documents open in the editor); how many were forgotten.
+   */
+  removeFolder(folderUri: string, keep: (uri: string) => boolean = () => false): number {
     const prefix = folderUri.endsWith('/') ? folderUri : folderUri + '/';
     let n = 0;
-    for (const uri of [...this.entries.keys()]) if (uri.startsWith(prefix) && this.drop(uri)) n++;
+    for (const uri of [...this.entries.keys()]) if (uri.startsWith(prefix) && !keep(uri) && this.drop(uri)) n++;
     if (n > 0) this.changes++;
     return n;
   }
@@ -165,11 +168,7 @@ export class WorkspaceIndex {
     if (key === undefined) return [...all];
     if (!this.views.flagsByKey) {
       const byKey = new Map<string, FlagSummary[]>();
-      for (const f of all) {
-        const list = byKey.get(f.key);
-        if (list) list.push(f);
-        else byKey.set(f.key, [f]);
-      }
+      for (const f of all) pushTo(byKey, f.key, f);
       this.views.flagsByKey = byKey;
     }
     return [...(this.views.flagsByKey.get(key) ?? [])];
@@ -192,14 +191,9 @@ export class WorkspaceIndex {
     const specs = this.specList();
     if (!this.views.links) {
       const links = new Map<string, Link[]>();
-      const add = (key: string, link: Link) => {
-        const list = links.get(key);
-        if (list) list.push(link);
-        else links.set(key, [link]);
-      };
       for (const s of specs) {
-        if (s.killSwitch) add(s.killSwitch.key, { spec: s, role: 'kill_switch', pointer: s.killSwitch.pointer });
-        for (const m of s.mitigations) add(m.key, { spec: s, role: 'mitigation', pointer: m.pointer });
+        if (s.killSwitch) pushTo(links, s.killSwitch.key, { spec: s, role: 'kill_switch', pointer: s.killSwitch.pointer });
+        for (const m of s.mitigations) pushTo(links, m.key, { spec: s, role: 'mitigation', pointer: m.pointer });
       }
       this.views.links = links;
     }
@@ -235,12 +229,20 @@ function resolvePath(ref: string, fromUri: string): string {
   return (ref.startsWith('/') ? '/' : '') + parts.join('/').replace(/^\/+/, '/');
 }
 
+/** Add a value to the list under a key. */
+function pushTo<T>(map: Map<string, T[]>, key: string, value: T): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}
+
 function summariseSpec(uri: string, text: string, env: LintEnvironment): SpecSummary | undefined {
   const src = (env.parseYaml ?? parseYamlSource)(text);
   if (src.errors.length) return undefined;
   let data: unknown;
   try {
-    data = toData(src.doc);
+    // Shared with the lint when the tree is (the CLI's parse cache): converted once.
+    data = sourceData(src);
   } catch {
     return undefined;
   }

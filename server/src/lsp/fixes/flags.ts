@@ -11,6 +11,7 @@
 import { isMap, isScalar, isSeq, type Node as YamlNode, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { findCountry } from '../../engine/contexts/countries';
 import { editionLabel } from '../../engine/contexts/fcsList';
+import { constraintValues } from '../../engine/formats/adapters/flipt';
 import { attributeKind, condLeaves } from '../../engine/formats/attributes';
 import { evaluateFlag, isOnVariant } from '../../engine/formats/exposure';
 import { CODE_DEFAULT, type FlagDef, type FlagFile } from '../../engine/formats/model';
@@ -286,20 +287,6 @@ function goffEdit(src: YamlSource, p: Plan): TextChange | undefined {
 
 const FLIPT_SEGMENT = 'fcs-excluded-countries';
 
-/** Flipt constraint values: a list (1.6+), or before 1.6 a JSON array in a string. */
-function fliptValues(v: unknown): string[] {
-  if (Array.isArray(v)) return v.map(String);
-  if (typeof v === 'string' && v.trim().startsWith('[')) {
-    try {
-      const parsed = JSON.parse(v) as unknown;
-      if (Array.isArray(parsed)) return parsed.map(String);
-    } catch {
-      // not a list
-    }
-  }
-  return typeof v === 'string' ? [v] : [];
-}
-
 /** A segment this fix added before (or one just like it): one country constraint listing every code. */
 function coversCountries(segment: unknown, p: Plan): boolean {
   if (!isRecord(segment)) return false;
@@ -307,7 +294,7 @@ function coversCountries(segment: unknown, p: Plan): boolean {
   if (cs.length !== 1 && segment['match_type'] !== 'ANY_MATCH_TYPE') return false;
   return cs.some((c) => {
     if (!isRecord(c) || c['property'] !== p.attribute || !['isoneof', 'eq'].includes(String(c['operator']))) return false;
-    const have = new Set(fliptValues(c['value']).map((x) => x.trim().toUpperCase()));
+    const have = new Set(constraintValues(c['value']).map((x) => x.trim().toUpperCase()));
     return p.codes.every((code) => have.has(code));
   });
 }

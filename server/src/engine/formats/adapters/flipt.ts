@@ -30,8 +30,8 @@ function readSegments(root: Record<string, unknown>, base: string, doc: number):
   return out;
 }
 
-/** Before Flipt 1.6, isoneof values were a JSON array in a string. */
-function constraintValues(v: unknown): string[] {
+/** A constraint's values: a list (1.6+), or before Flipt 1.6 a JSON array in a string. */
+export function constraintValues(v: unknown): string[] {
   if (Array.isArray(v)) return v.map(String);
   if (typeof v === 'string' && v.trim().startsWith('[')) {
     try {
