@@ -14,7 +14,8 @@ import { resolveMarket, type OrgMarkets } from './contexts/markets';
 import { applyDueDiligence, isExpired, readDueDiligence, waiverPointer } from './dd/applyDueDiligence';
 import { deriveFacts } from './facts/deriveFacts';
 import { META_RULES } from './meta/metaRules';
-import { normalise, type ModelObject } from './model/normalise';
+import { normalise, type ModelObject, type ModelValue } from './model/normalise';
+import { DerivedMemo } from './util/derivedMemo';
 import { checkSchema, compileSchema, type JsonSchema } from './model/schemaCheck';
 import { detectKind } from './documentKind';
 import { joinPointer, locatePointer, parseYamlSource, sourceData, toData, type RangePart, type YamlParser, type YamlSource } from './parse/yamlSource';
@@ -71,7 +72,12 @@ export interface LintEnvironment {
    * different files (the CLI) would only fill the memory.
    */
   rememberItemResults?: boolean;
+  /** Baseline fingerprints on spec findings (default true; the editor has no baseline and skips them). */
+  fingerprints?: boolean;
 }
+
+/** Models of the unchanged parts of documents being typed (with rememberItemResults; see DerivedMemo). */
+const specModels = new DerivedMemo<ModelValue>();
 
 export type { YamlParser };
 
@@ -176,7 +182,7 @@ export function lintSpecSource(uri: string, text: string, src: YamlSource, env: 
   if (hooks.augment) data = hooks.augment(data && typeof data === 'object' && !Array.isArray(data) ? (data as ModelObject) : {});
   if (src.docs.length > 1) out.meta('SPEC-MULTIDOC', `This file holds ${src.docs.length} YAML documents; only the first is checked.`, '', 'key', 1);
   checkSpecSchema(data, out);
-  const spec = normalise(data, specSchema as JsonSchema) as ModelObject;
+  const spec = normalise(data, specSchema as JsonSchema, 0, env.rememberItemResults ? specModels : undefined) as ModelObject;
   const marketModels = Array.isArray(spec['markets']) ? (spec['markets'] as ModelObject[]) : [];
   const markets = marketModels.map((m, i) => resolveMarket(m, i, env.edition, env.orgMarkets));
   checkCountries(marketModels, markets, out);
@@ -202,7 +208,7 @@ export function lintSpecSource(uri: string, text: string, src: YamlSource, env: 
   // Extra findings (e.g. from Markdown prose) come with their answers and waivers applied.
   const extra = hooks.extraFindings?.({ spec, facts }) ?? [];
   const findings = [...applyDueDiligence(out.done(), dd, env.now), ...extra];
-  for (const f of findings) f.fingerprint ??= findingFingerprint(f, data);
+  if (env.fingerprints !== false) for (const f of findings) f.fingerprint ??= findingFingerprint(f, data);
   // Suppressions come last: inline directives (a finding of their own when unused or unexplained).
   const inline = applyInline(findings, hooks.directives ?? yamlDirectives(text), env.inlineSuppressions ?? 'apply', known);
   const late = new FindingSink(src, env);

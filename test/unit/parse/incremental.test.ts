@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import fc from 'fast-check';
 import { isAlias, isCollection, isPair, isScalar, visit, type Document } from 'yaml';
 import { reparseAfterEdits, type OffsetEdit } from '../../../server/src/engine/parse/incremental';
-import { parseYamlSource, sourceData, toData, type YamlSource } from '../../../server/src/engine/parse/yamlSource';
+import { joinPointer, locatePointer, parseYamlSource, sourceData, toData, type RangePart, type YamlSource } from '../../../server/src/engine/parse/yamlSource';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 
@@ -56,6 +56,22 @@ function valueScalars(src: YamlSource): [number, number][] {
   return spans.filter(([a, b]) => b > a);
 }
 
+/** Every pointer of the data, plus a missing child of each collection (located through an ancestor). */
+function pointersOf(data: unknown, base = '', out: string[] = [], depth = 0): string[] {
+  out.push(base);
+  if (depth > 12 || data === null || typeof data !== 'object') return out;
+  const keys = Array.isArray(data) ? data.map((_x, i) => i) : Object.keys(data);
+  for (const k of keys) pointersOf((data as Record<string | number, unknown>)[k], joinPointer(base, k), out, depth + 1);
+  out.push(joinPointer(base, 'no_such_key'));
+  return out;
+}
+
+const PARTS: RangePart[] = ['auto', 'key', 'value'];
+
+function locateAll(src: YamlSource, pointers: string[]): unknown[] {
+  return pointers.flatMap((p) => PARTS.map((part) => locatePointer(src, p, part)));
+}
+
 const apply = (text: string, e: OffsetEdit) => text.slice(0, e.start) + e.text + text.slice(e.end);
 
 describe('incremental re-parse (engine/parse/incremental)', () => {
@@ -66,13 +82,18 @@ describe('incremental re-parse (engine/parse/incremental)', () => {
     let fast = 0;
     let runs = 0;
     let patched = 0;
+    let carried = 0;
     const insert = fc.array(fc.constantFrom(...'0123456789abcXYZ _-.:#\'"\n,[]{}&*!|>%@/'.split('')), { maxLength: 3 }).map((a) => a.join(''));
     fc.assert(
       fc.property(fc.nat(), fc.nat(), fc.nat(), fc.nat(), insert, (fi, si, a, b, ins) => {
         const f = all[fi % all.length]!;
         const prev = parseYamlSource(f.text);
-        // Half the runs convert the data first, so the re-parse must keep it in step.
-        if (fi % 2 === 0) sourceData(prev);
+        // Half the runs convert the data first, so the re-parse must keep it in step (and
+        // leave the previous version's data as it was).
+        const before = fi % 2 === 0 ? JSON.stringify(sourceData(prev)) : undefined;
+        // A third locate every pointer first, so the re-parse carries located places over.
+        const pointers = pointersOf(toData(prev.doc));
+        if (fi % 3 === 0) locateAll(prev, pointers);
         const spans = valueScalars(prev);
         if (spans.length === 0) return;
         const [s0, s1] = spans[si % spans.length]!;
@@ -88,12 +109,16 @@ describe('incremental re-parse (engine/parse/incremental)', () => {
         assert.deepEqual(snapshot(got), snapshot(full), `${f.name}: edit ${JSON.stringify(edit)}`);
         if (got.data) patched++;
         assert.deepEqual(sourceData(got), toData(full.doc), `${f.name}: data after edit ${JSON.stringify(edit)}`);
+        if (before !== undefined) assert.equal(JSON.stringify(prev.data?.value), before, 'the previous data is not changed');
+        if (fi % 3 === 0) carried += got.locations?.size ?? 0;
+        assert.deepEqual(locateAll(got, pointers), locateAll(full, pointers), `${f.name}: located places after edit ${JSON.stringify(edit)}`);
       }),
       { numRuns: 600, seed: 20261128 },
     );
     // Not vacuous: most random edits made of safe characters take the fast path.
     assert.ok(fast > runs * 0.15, `fast path taken ${fast} of ${runs} times`);
-    assert.ok(patched > fast * 0.2, `converted data patched in place ${patched} of ${fast} times`);
+    assert.ok(patched > fast * 0.2, `converted data patched ${patched} of ${fast} times`);
+    assert.ok(carried > 0, 'located places carried over');
   });
 
   it('a sequence of keystrokes in different values, applied in order, equals the full parse', () => {
@@ -155,6 +180,23 @@ describe('incremental re-parse (engine/parse/incremental)', () => {
     assert.ok(got3, 'a number may become a word');
     assert.equal((got3.doc.toJS() as { data: { retention_days: unknown }[] }).data[1]!.retention_days, 'seven');
     assert.deepEqual(snapshot(got3), snapshot(parseYamlSource(next3)));
+  });
+
+  it('copies only the path to the edited value: the rest of the data keeps its identity', () => {
+    const text = 'feature:\n  id: chat\ndata:\n  - name: phone\n    retention_days: 30\n  - name: town\n    retention_days: 7\nharms: [a, b]\n';
+    const prev = parseYamlSource(text);
+    const old = sourceData(prev) as { feature: object; data: object[]; harms: string[] };
+    const at = text.indexOf('30');
+    const got = reparseAfterEdits(prev, [{ start: at, end: at + 2, text: '45' }], apply(text, { start: at, end: at + 2, text: '45' }))!;
+    const now = sourceData(got) as { feature: object; data: { retention_days: number }[]; harms: string[] };
+    assert.equal(now.data[0]!.retention_days, 45);
+    assert.equal((old.data[0] as { retention_days: number }).retention_days, 30, 'the old version is unchanged');
+    assert.notEqual(now, old);
+    assert.notEqual(now.data, old.data);
+    assert.notEqual(now.data[0], old.data[0]);
+    assert.equal(now.data[1], old.data[1], 'a sibling item is shared');
+    assert.equal(now.feature, old.feature, 'an untouched branch is shared');
+    assert.equal(now.harms, old.harms);
   });
 
   it('multi-document streams: an edit in the first document moves the documents after it', () => {

@@ -2,6 +2,7 @@
 // has no I/O: a checklist can read the spec and nothing else. Limits bound parse-time size.
 import { Environment, serialize } from '@marcbachmann/cel-js';
 import { findCountry } from '../contexts/countries';
+import type { DerivedMemo } from '../util/derivedMemo';
 
 const DAY_MS = 86_400_000;
 
@@ -84,18 +85,25 @@ export function celEnvironment(): Environment {
  * CEL distinguishes int from double and `==` does not mix them. Whole numbers become ints
  * (BigInt) so `retention_days == 0` and `count(x) > 2` read naturally; fractions stay doubles.
  */
-export function toCelValue(v: unknown, depth = 0): unknown {
+export function toCelValue(v: unknown, depth = 0, memo?: DerivedMemo<unknown>): unknown {
   if (depth > 64) return null;
   if (typeof v === 'number') return Number.isInteger(v) ? BigInt(v) : v;
   if (v === null || typeof v !== 'object' || v instanceof Date) return v;
+  if (memo) {
+    const known = memo.get(v, undefined, depth);
+    if (known !== undefined) return known;
+  }
+  let out: unknown;
   if (Array.isArray(v)) {
     const a = new Array<unknown>(v.length);
-    for (let i = 0; i < v.length; i++) a[i] = toCelValue(v[i], depth + 1);
-    return a;
+    for (let i = 0; i < v.length; i++) a[i] = toCelValue(v[i], depth + 1, memo);
+    out = a;
+  } else {
+    const o: Record<string, unknown> = {};
+    for (const k of Object.keys(v)) o[k] = toCelValue((v as Record<string, unknown>)[k], depth + 1, memo);
+    out = o;
   }
-  const o: Record<string, unknown> = {};
-  for (const k of Object.keys(v)) o[k] = toCelValue((v as Record<string, unknown>)[k], depth + 1);
-  return o;
+  return memo ? memo.set(v, undefined, depth, out) : out;
 }
 
 /** Render a CEL result for a message. */

@@ -4,6 +4,7 @@ import { joinPointer } from '../parse/yamlSource';
 import { severityRank, stageIndex, type Pointer, type Severity } from '../types';
 import { celClock, celGuard, toCelValue, type CelProgram } from './cel';
 import { ItemMemo, type ItemOutcome } from './itemMemo';
+import { DerivedMemo } from '../util/derivedMemo';
 import type { CompiledRule } from './loadChecklist';
 import type { ModelObject, ModelValue } from '../model/normalise';
 import type { ResolvedMarket } from '../contexts/markets';
@@ -157,7 +158,8 @@ export function evaluateRules(
   } else {
     stageAt = input.stage ? Math.max(0, stageIndex(input.stage)) : input.facts.stage_index;
     base = {
-      spec: toCelValue(input.spec),
+      // A document being typed keeps the converted values of its unchanged parts.
+      spec: toCelValue(input.spec, 0, remember ? celValues : undefined),
       facts: toCelValue({ ...input.facts, stage_index: stageAt, stage: input.stage ?? input.facts.stage }),
       options: toCelValue(input.options),
     };
@@ -198,7 +200,7 @@ export function evaluateRules(
     if (memo) {
       const key = memo.readsClock ? (clockedKey ??= contextKey(input, stageAt, true)) : (baseKey ??= contextKey(input, stageAt, false));
       if (key !== undefined) memo.useContext(key);
-      prepared.keys ??= prepared.raw.map(itemKey);
+      prepared.keys ??= prepared.raw.map(rememberedItemKey);
     }
     const keyed = !!memo && (memo.readsClock ? clockedKey : baseKey) !== undefined;
     for (let i = 0; i < size; i++) {
@@ -222,6 +224,16 @@ function contextKey(input: EvaluationInput, stageAt: number, withClock: boolean)
   } catch {
     return undefined;
   }
+}
+
+/** Values converted for CEL and items' keys, by the model object they came from (see DerivedMemo). */
+const celValues = new DerivedMemo<unknown>();
+const itemKeys = new DerivedMemo<string | undefined>();
+
+function rememberedItemKey(item: unknown): string | undefined {
+  if (item === null || typeof item !== 'object') return itemKey(item);
+  const known = itemKeys.get(item, undefined, 0);
+  return known !== undefined ? known : itemKeys.set(item, undefined, 0, itemKey(item));
 }
 
 function itemKey(item: unknown): string | undefined {

@@ -3,6 +3,7 @@
 // and shorthand forms (a string where an object may stand) are expanded. Rules can then
 // read any path without guarding against missing keys.
 import type { JsonSchema } from './schemaCheck';
+import type { DerivedMemo } from '../util/derivedMemo';
 
 export type ModelValue = null | boolean | number | string | ModelValue[] | { [k: string]: ModelValue };
 export type ModelObject = { [k: string]: ModelValue };
@@ -63,18 +64,31 @@ function objectPlanFor(schema: JsonSchema): Extract<Plan, { kind: 'object' }> {
   return plan;
 }
 
-export function normalise(data: unknown, schema: JsonSchema, depth = 0): ModelValue {
+/**
+ * The model of `data` under `schema`. With `memo`, objects and lists normalised before (the
+ * unchanged parts of a document being typed) give their earlier result, shared: read-only.
+ */
+export function normalise(data: unknown, schema: JsonSchema, depth = 0, memo?: DerivedMemo<ModelValue>): ModelValue {
   if (depth > 64) return null;
+  if (memo && typeof data === 'object' && data !== null) {
+    const known = memo.get(data, schema, depth);
+    if (known !== undefined) return known;
+    return memo.set(data, schema, depth, normaliseFresh(data, schema, depth, memo));
+  }
+  return normaliseFresh(data, schema, depth, memo);
+}
+
+function normaliseFresh(data: unknown, schema: JsonSchema, depth: number, memo: DerivedMemo<ModelValue> | undefined): ModelValue {
   const plan = planFor(schema);
   switch (plan.kind) {
     case 'oneOf':
-      return normaliseOneOf(data, plan, depth);
+      return normaliseOneOf(data, plan, depth, memo);
     case 'object':
-      return normaliseObject(data, plan, depth);
+      return normaliseObject(data, plan, depth, memo);
     case 'array': {
       if (!Array.isArray(data)) return [];
       const out: ModelValue[] = new Array(data.length);
-      for (let i = 0; i < data.length; i++) out[i] = normalise(data[i], plan.items, depth + 1);
+      for (let i = 0; i < data.length; i++) out[i] = normalise(data[i], plan.items, depth + 1, memo);
       return out;
     }
     case 'const':
@@ -93,30 +107,30 @@ function scalar(data: unknown, t: string[]): ModelValue {
   return null;
 }
 
-function normaliseObject(data: unknown, plan: Extract<Plan, { kind: 'object' }>, depth: number): ModelObject {
+function normaliseObject(data: unknown, plan: Extract<Plan, { kind: 'object' }>, depth: number, memo: DerivedMemo<ModelValue> | undefined): ModelObject {
   const src = isObject(data) ? data : {};
   const out: ModelObject = {};
-  for (const [k, s] of plan.entries) out[k] = normalise(src[k], s, depth + 1);
+  for (const [k, s] of plan.entries) out[k] = normalise(src[k], s, depth + 1, memo);
   const extra = plan.extra;
   if (extra) {
     for (const k of Object.keys(src)) {
-      if (!(k in plan.props)) out[k] = normalise(src[k], extra, depth + 1);
+      if (!(k in plan.props)) out[k] = normalise(src[k], extra, depth + 1, memo);
     }
   }
   return out;
 }
 
-function normaliseOneOf(data: unknown, plan: Extract<Plan, { kind: 'oneOf' }>, depth: number): ModelValue {
+function normaliseOneOf(data: unknown, plan: Extract<Plan, { kind: 'oneOf' }>, depth: number, memo: DerivedMemo<ModelValue> | undefined): ModelValue {
   const { objectBranch, arrayBranch, key } = plan;
   if (objectBranch) {
-    if (isObject(data)) return normaliseObject(data, objectPlanFor(objectBranch), depth);
-    if (typeof data === 'string' && key) return normaliseObject({ [key]: data }, objectPlanFor(objectBranch), depth);
+    if (isObject(data)) return normaliseObject(data, objectPlanFor(objectBranch), depth, memo);
+    if (typeof data === 'string' && key) return normaliseObject({ [key]: data }, objectPlanFor(objectBranch), depth, memo);
     return null;
   }
   if (arrayBranch) {
-    if (Array.isArray(data)) return normalise(data, arrayBranch, depth + 1);
+    if (Array.isArray(data)) return normalise(data, arrayBranch, depth + 1, memo);
     if (data === null || data === undefined) return [];
-    return normalise([data], arrayBranch, depth + 1);
+    return normalise([data], arrayBranch, depth + 1, memo);
   }
   return toModel(data);
 }

@@ -5,7 +5,7 @@
 // undefined and the caller parses in full. The result is what parseYamlSource would give for the
 // new text (tested against it on random edits in test/unit/parse/incremental.test.ts).
 import { isAlias, isCollection, isDocument, isNode, isPair, isScalar, parseDocument, Scalar, type Document, type Node as YamlNode } from 'yaml';
-import { lineCounterFor, type YamlSource } from './yamlSource';
+import { lineCounterFor, type PointerLocation, type YamlSource } from './yamlSource';
 
 /** One text replacement, in offsets of the text it applies to (LSP incremental changes, in order). */
 export interface OffsetEdit {
@@ -40,6 +40,9 @@ export function reparseAfterEdits(prev: YamlSource, edits: readonly OffsetEdit[]
   if (prev.consumed || prev.errors.length > 0 || prev.warnings.length > 0 || edits.length === 0 || edits.length > 16) return undefined;
   if (prev.docs.some((d) => d.directives?.yaml.explicit || d.errors.length > 0 || d.warnings.length > 0)) return undefined;
   let text = prev.text;
+  let data = prev.data;
+  // Value edits keep every line break: only positions on the edited lines can move.
+  const editedLines = new Set<number>();
   for (const e of edits) {
     if (!(0 <= e.start && e.start <= e.end && e.end <= text.length)) return undefined;
     const target = findScalar(prev.docs, e);
@@ -51,36 +54,55 @@ export function reparseAfterEdits(prev: YamlSource, edits: readonly OffsetEdit[]
     const delta = e.text.length - (e.end - e.start);
     shiftAfter(prev.docs, target, delta);
     put(target.parent, fresh);
-    patchData(prev, target, fresh);
+    data = data && patchData(data, text, target, fresh);
+    editedLines.add(prev.lineCounter.linePos(e.start).line - 1);
     text = text.slice(0, e.start) + e.text + text.slice(e.end);
     prev.consumed = true;
   }
   if (text !== newText) return undefined;
-  return { text, lineCounter: lineCounterFor(text), doc: prev.doc, docs: prev.docs, errors: [], warnings: [], ...(prev.data ? { data: prev.data } : {}) };
+  const next: YamlSource = { text, lineCounter: lineCounterFor(text), doc: prev.doc, docs: prev.docs, errors: [], warnings: [] };
+  if (data) next.data = data;
+  if (prev.locations) next.locations = unmovedLocations(prev.locations, editedLines);
+  return next;
+}
+
+/** The located pointers whose ranges touch none of the edited lines (the structure is unchanged). */
+function unmovedLocations(known: Map<string, PointerLocation>, lines: Set<number>): Map<string, PointerLocation> {
+  const kept = new Map<string, PointerLocation>();
+  for (const [key, loc] of known) {
+    const { start, end } = loc.range;
+    let touched = false;
+    for (const l of lines) if (start.line <= l && l <= end.line) touched = true;
+    if (!touched) kept.set(key, loc);
+  }
+  return kept;
 }
 
 /** Anchors, aliases, merge keys or tags: one value may appear in several places of the data. */
 const SHARED_VALUES = /[&*!]|<</;
 
 /**
- * Keep the converted data of the first document in step with the replaced scalar, or drop it
- * (it is converted again on first use) when the place cannot be followed exactly.
+ * The converted data of the first document with the replaced scalar written in, or undefined
+ * (it is converted again on first use) when the place cannot be followed exactly. Copy on
+ * write: the objects on the path are copied, everything else is shared with the previous
+ * version (unchanged parts keep their identity, so results derived from them can be reused).
  */
-function patchData(src: YamlSource, target: Target, fresh: Scalar): void {
-  if (!src.data || target.docIndex !== 0) return;
+function patchData(data: { value: unknown }, text: string, target: Target, fresh: Scalar): { value: unknown } | undefined {
   const path = target.path;
-  let holder: unknown = src.data.value;
-  let ok = path !== undefined && path.length > 0 && !SHARED_VALUES.test(src.text);
-  for (let i = 0; ok && i < path!.length - 1; i++) {
-    const step = path![i]!;
-    holder = holder !== null && typeof holder === 'object' ? (holder as Record<string | number, unknown>)[step] : undefined;
-    ok = holder !== null && typeof holder === 'object';
-  }
-  const last = path?.[path.length - 1];
   const value = fresh.value;
-  ok &&= last !== undefined && (typeof value !== 'object' || value === null) && Object.prototype.hasOwnProperty.call(holder, last);
-  if (ok) (holder as Record<string | number, unknown>)[last!] = value;
-  else delete src.data;
+  if (target.docIndex !== 0 || !path || path.length === 0 || SHARED_VALUES.test(text)) return undefined;
+  if (typeof value === 'object' && value !== null) return undefined;
+  const write = (holder: unknown, i: number): { value: unknown } | undefined => {
+    if (holder === null || typeof holder !== 'object') return undefined;
+    const step = path[i]!;
+    if (!Object.prototype.hasOwnProperty.call(holder, step)) return undefined;
+    const inner = i === path.length - 1 ? { value } : write((holder as Record<string | number, unknown>)[step], i + 1);
+    if (!inner) return undefined;
+    const copy = Array.isArray(holder) ? holder.slice() : { ...(holder as Record<string, unknown>) };
+    (copy as Record<string | number, unknown>)[step] = inner.value;
+    return { value: copy };
+  };
+  return write(data.value, 0);
 }
 
 /** The one-line scalar value whose span holds the edit, with its parent and ancestors. */
@@ -174,8 +196,15 @@ function shiftAfter(docs: Document.Parsed[], target: Target, delta: number): voi
   const shiftNode = (n: { range?: Range3 | null }): void => {
     const r = n.range;
     if (!r) return;
-    if (target.ancestors.has(n)) n.range = [r[0], r[1] + delta, r[2] + delta];
-    else if (r[0] >= after) n.range = [r[0] + delta, r[1] + delta, r[2] + delta];
+    // In place: the tree (and so every range array in it) now belongs to the new source.
+    if (target.ancestors.has(n)) {
+      r[1] += delta;
+      r[2] += delta;
+    } else if (r[0] >= after) {
+      r[0] += delta;
+      r[1] += delta;
+      r[2] += delta;
+    }
   };
   const visit = (n: unknown): void => {
     if (n === target.node || n === null || typeof n !== 'object') return;

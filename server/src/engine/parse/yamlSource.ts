@@ -31,6 +31,11 @@ export interface YamlSource {
   consumed?: boolean;
   /** The first document as plain data, once converted (see sourceData); kept up to date by incremental re-parses. */
   data?: { value: unknown };
+  /**
+   * Pointers located so far (locatePointer), by document, part and pointer. Incremental
+   * re-parses carry the entries over that the edit cannot have moved.
+   */
+  locations?: Map<string, PointerLocation>;
 }
 
 /** Text to syntax tree: parseYamlSource, or a caller's cache or incremental parser giving the same result. */
@@ -166,6 +171,15 @@ export type RangePart = 'auto' | 'key' | 'value';
  * missing pointer falls back to its closest existing ancestor.
  */
 export function locatePointer(src: YamlSource, pointer: Pointer, part: RangePart = 'auto', docIndex = 0): PointerLocation {
+  const key = `${docIndex}\u0000${part}\u0000${pointer}`;
+  const known = src.locations?.get(key);
+  if (known) return known;
+  const found = locateUncached(src, pointer, part, docIndex);
+  (src.locations ??= new Map()).set(key, found);
+  return found;
+}
+
+function locateUncached(src: YamlSource, pointer: Pointer, part: RangePart, docIndex: number): PointerLocation {
   const tokens = parsePointer(pointer);
   const doc = src.docs[docIndex] ?? src.doc;
   const root = (doc.contents as YamlNode | null) ?? null;
