@@ -84,6 +84,8 @@ export function celEnvironment(): Environment {
 /**
  * CEL distinguishes int from double and `==` does not mix them. Whole numbers become ints
  * (BigInt) so `retention_days == 0` and `count(x) > 2` read naturally; fractions stay doubles.
+ * Plain objects and lists without whole numbers are returned as they are (the evaluator only
+ * reads them); the rest are copied with their numbers converted.
  */
 export function toCelValue(v: unknown, depth = 0, memo?: DerivedMemo<unknown>): unknown {
   if (depth > 64) return null;
@@ -93,17 +95,32 @@ export function toCelValue(v: unknown, depth = 0, memo?: DerivedMemo<unknown>): 
     const known = memo.get(v, undefined, depth);
     if (known !== undefined) return known;
   }
-  let out: unknown;
-  if (Array.isArray(v)) {
-    const a = new Array<unknown>(v.length);
-    for (let i = 0; i < v.length; i++) a[i] = toCelValue(v[i], depth + 1, memo);
-    out = a;
-  } else {
-    const o: Record<string, unknown> = {};
-    for (const k of Object.keys(v)) o[k] = toCelValue((v as Record<string, unknown>)[k], depth + 1, memo);
-    out = o;
-  }
+  const out = Array.isArray(v) ? convertList(v, depth, memo) : convertObject(v as Record<string, unknown>, depth, memo);
   return memo ? memo.set(v, undefined, depth, out) : out;
+}
+
+function convertList(v: unknown[], depth: number, memo: DerivedMemo<unknown> | undefined): unknown[] {
+  let out: unknown[] | undefined;
+  for (let i = 0; i < v.length; i++) {
+    const x = v[i];
+    const c = toCelValue(x, depth + 1, memo);
+    if (c !== x) (out ??= v.slice())[i] = c;
+  }
+  return out ?? v;
+}
+
+function convertObject(v: Record<string, unknown>, depth: number, memo: DerivedMemo<unknown> | undefined): Record<string, unknown> {
+  const proto = Object.getPrototypeOf(v) as unknown;
+  const plain = proto === Object.prototype || proto === null;
+  // A copy of a plain object keeps its shape; fields are then replaced in place.
+  let out: Record<string, unknown> | undefined = plain ? undefined : {};
+  for (const k of Object.keys(v)) {
+    const x = v[k];
+    const c = toCelValue(x, depth + 1, memo);
+    if (c !== x) (out ??= { ...v })[k] = c;
+    else if (!plain) out![k] = c;
+  }
+  return out ?? v;
 }
 
 /** Render a CEL result for a message. */

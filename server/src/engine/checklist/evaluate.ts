@@ -153,13 +153,16 @@ export function evaluateRules(
   const target: RuleTarget = input.target ?? 'spec';
   let base: Record<string, unknown>;
   let stageAt = Infinity;
+  // Objects shared between items (a flag's summary in each of its rules and exposures) are
+  // converted once; a document being typed also keeps the conversions of its unchanged parts.
+  const converted = remember ? celValues : undefined;
   if (input.target === 'flags') {
     base = { facts: toCelValue(input.facts), options: toCelValue(input.options) };
   } else {
     stageAt = input.stage ? Math.max(0, stageIndex(input.stage)) : input.facts.stage_index;
     base = {
       // A document being typed keeps the converted values of its unchanged parts.
-      spec: toCelValue(input.spec, 0, remember ? celValues : undefined),
+      spec: toCelValue(input.spec, 0, converted),
       facts: toCelValue({ ...input.facts, stage_index: stageAt, stage: input.stage ?? input.facts.stage }),
       options: toCelValue(input.options),
     };
@@ -188,7 +191,7 @@ export function evaluateRules(
     if (!coll || coll.target !== target) continue;
     let prepared = cache.get(rule.forEach);
     if (!prepared) {
-      prepared = prepareCollection(coll, input, base);
+      prepared = prepareCollection(coll, input, base, converted);
       cache.set(rule.forEach, prepared);
     }
     const { context, size, places } = prepared;
@@ -244,7 +247,7 @@ function itemKey(item: unknown): string | undefined {
   }
 }
 
-function prepareCollection(coll: Collection, input: EvaluationInput, base: Record<string, unknown>): PreparedCollection {
+function prepareCollection(coll: Collection, input: EvaluationInput, base: Record<string, unknown>, memo: DerivedMemo<unknown> | undefined): PreparedCollection {
   const raw = coll.items(input);
   // A list of the spec was converted with the spec: toCelValue(raw[i]) is that element.
   const converted = coll.celItems && input.target !== 'flags' ? coll.celItems(base['spec']) : undefined;
@@ -252,7 +255,7 @@ function prepareCollection(coll: Collection, input: EvaluationInput, base: Recor
   const context = (i: number): Record<string, unknown> => {
     let c = contexts[i];
     if (!c) {
-      const item = converted && converted.length === raw.length ? converted[i] : toCelValue(raw[i]);
+      const item = converted && converted.length === raw.length ? converted[i] : toCelValue(raw[i], 0, memo);
       const bound = coll.bind ? (coll.bind(item as Record<string, unknown>) ?? {}) : {};
       c = contexts[i] = { ...base, ...bound, item, [coll.alias]: item, index: BigInt(i) };
     }

@@ -69,9 +69,32 @@ export function countriesIn(kind: AttributeKind, values: string[]): string[] {
   return [...out];
 }
 
-function countryMatches(value: string, place: Place): boolean {
-  const v = value.trim().toUpperCase();
-  return v === place.alpha2 || v === place.alpha3 || v === place.name.toUpperCase();
+/** A country condition's values, read once per condition (not once per place it is asked about). */
+interface CountryValues {
+  /** Every value, trimmed and upper-cased. */
+  upper: Set<string>;
+  /** The values that are not country codes, trimmed and upper-cased. */
+  unreadable: string[];
+}
+
+const countryValues = new WeakMap<Cond, CountryValues>();
+
+function countryValuesOf(c: Extract<Cond, { k: 'attr' }>): CountryValues {
+  let v = countryValues.get(c);
+  if (!v) {
+    const upper = c.values.map((x) => x.trim().toUpperCase());
+    v = { upper: new Set(upper), unreadable: upper.filter((_v, i) => !findCountry(c.values[i]!)) };
+    countryValues.set(c, v);
+  }
+  return v;
+}
+
+const upperNames = new WeakMap<Place, string>();
+
+function upperName(place: Place): string {
+  let n = upperNames.get(place);
+  if (n === undefined) upperNames.set(place, (n = place.name.toUpperCase()));
+  return n;
 }
 
 function stringOp(op: string, written: string, actual: string): boolean {
@@ -90,11 +113,17 @@ function evalAttr(c: Extract<Cond, { k: 'attr' }>, place: Place): Tri {
   const positive = c.op !== 'notin';
   const sop = c.op === 'notin' ? 'in' : c.op;
   if (kind === 'country') {
-    const codes = [place.alpha2, place.alpha3, place.name];
-    const any = c.values.some((v) => (sop === 'in' ? countryMatches(v, place) : codes.some((code) => stringOp(sop, v, code))));
-    // A value that is not a country code (e.g. "EU") says nothing certain about this place.
-    const unreadable = sop === 'in' && !any && c.values.some((v) => !findCountry(v) && v.trim().toUpperCase() !== place.name.toUpperCase());
-    if (unreadable) return 'maybe';
+    let any: boolean;
+    if (sop === 'in') {
+      const values = countryValuesOf(c);
+      const name = upperName(place);
+      any = values.upper.has(place.alpha2) || values.upper.has(place.alpha3) || values.upper.has(name);
+      // A value that is not a country code (e.g. "EU") says nothing certain about this place.
+      if (!any && values.unreadable.some((v) => v !== name)) return 'maybe';
+    } else {
+      const codes = [place.alpha2, place.alpha3, place.name];
+      any = c.values.some((v) => codes.some((code) => stringOp(sop, v, code)));
+    }
     return any === positive ? 'yes' : 'no';
   }
   if (kind === 'region') {

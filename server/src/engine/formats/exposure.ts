@@ -5,7 +5,7 @@
 import { categoryIn, categoryLabel, type FcsCategory, type FcsEdition } from '../contexts/fcsList';
 import { findCountry } from '../contexts/countries';
 import type { OrgMarkets } from '../contexts/markets';
-import { condLeaves, evalCond, type Place } from './attributes';
+import { condLeaves, evalCond, type Place, type Tri } from './attributes';
 import { CODE_DEFAULT, type FlagDef, type Loc, type Step } from './model';
 
 export interface VariantShare {
@@ -60,14 +60,41 @@ export type FlagState = 'current' | 'off';
  */
 const shared = new WeakMap<FlagDef, { steps: Step[]; offSteps: Step[]; enabled: boolean; byOutcomes: Map<string, Exposure> }>();
 
+/** What a step's condition reads: whether it has attribute leaves, and if not, its one outcome. */
+interface StepInfo {
+  readsAttributes: boolean;
+  /** The outcome for every place (a condition without attributes cannot depend on the place). */
+  everywhere?: Tri;
+}
+
+const stepInfos = new WeakMap<Step, StepInfo>();
+
+function stepInfo(step: Step): StepInfo {
+  let info = stepInfos.get(step);
+  if (!info) {
+    const readsAttributes = condLeaves(step.when).some((l) => l.k === 'attr');
+    info = readsAttributes ? { readsAttributes } : { readsAttributes, everywhere: evalCond(step.when, NOWHERE) };
+    stepInfos.set(step, info);
+  }
+  return info;
+}
+
+/** A place no attribute condition is asked about (only for conditions without attributes). */
+const NOWHERE: Place = { alpha2: '', alpha3: '', name: '' };
+
+/** A step's outcome for users in `place`. */
+function outcomeIn(step: Step, place: Place): Tri {
+  return stepInfo(step).everywhere ?? evalCond(step.when, place);
+}
+
 export function evaluateFlag(flag: FlagDef, place: Place, state: FlagState = 'current'): Exposure {
   const steps: Step[] = state === 'off' || !flag.enabled ? flag.offSteps : flag.steps;
   // The result reads the place only through each step's outcome, except when a step is
   // undecided (its reason names the place) or decided by an attribute (geoDecided reads it).
   let key: string | undefined = state;
   for (const step of steps) {
-    const r = evalCond(step.when, place);
-    if (r === 'maybe' || (r === 'yes' && step.kind !== 'default' && condLeaves(step.when).some((l) => l.k === 'attr'))) {
+    const r = outcomeIn(step, place);
+    if (r === 'maybe' || (r === 'yes' && step.kind !== 'default' && stepInfo(step).readsAttributes)) {
       key = undefined;
       break;
     }
@@ -96,7 +123,7 @@ function computeExposure(flag: FlagDef, place: Place, steps: Step[]): Exposure {
   let explicit = false;
   for (const step of steps) {
     if (rHi <= 1e-12) break;
-    const r = evalCond(step.when, place);
+    const r = outcomeIn(step, place);
     if (r === 'no') continue;
     if (r === 'yes') {
       for (const s of step.serve.shares) {
@@ -104,7 +131,7 @@ function computeExposure(flag: FlagDef, place: Place, steps: Step[]): Exposure {
         add(hi, s.variant, rHi * s.fraction);
       }
       contrib.set(step, rHi * step.serve.shares.filter((s) => isOnVariant(flag, s.variant)).reduce((a, s) => a + s.fraction, 0));
-      if (condLeaves(step.when).some((l) => l.k === 'attr') && step.kind !== 'default') explicit ||= geoDecided(step, place);
+      if (stepInfo(step).readsAttributes && step.kind !== 'default') explicit ||= geoDecided(step, place);
       rLo *= step.serve.passOn;
       rHi *= step.serve.passOn;
       continue;
@@ -132,7 +159,7 @@ function computeExposure(flag: FlagDef, place: Place, steps: Step[]): Exposure {
   const onMax = clamp(variants.filter((v) => v.on).reduce((a, v) => a + v.max, 0));
   let deciding: Step | undefined;
   for (const [s, c] of contrib) if (c > 0 && (!deciding || c > (contrib.get(deciding) ?? 0))) deciding = s;
-  deciding ??= steps.find((s) => evalCond(s.when, place) !== 'no');
+  deciding ??= steps.find((s) => outcomeIn(s, place) !== 'no');
   return {
     place,
     variants,

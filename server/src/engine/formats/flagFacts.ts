@@ -48,8 +48,7 @@ function specSummaryFacts(s: SpecSummary, roles: string[]): Item {
 }
 
 export function buildFlagFacts(uri: string, file: FlagFile, env: FlagFactsEnv): FlagFacts {
-  const places = exposurePlaces(env.edition, env.orgMarkets);
-  const fcsPlaces = places.filter((p) => p.category !== 'none');
+  const fcsPlaces = placesFor(env.edition, env.orgMarkets);
   const flags: Item[] = [];
   const rules: Item[] = [];
   const exposures: Item[] = [];
@@ -63,11 +62,10 @@ export function buildFlagFacts(uri: string, file: FlagFile, env: FlagFactsEnv): 
     flags.push(f.item);
     if ((f.item['fcs_reach_count'] as number) > 0) anyFcs = true;
     if ((f.item['conflict_reach'] as string[]).length > 0) anyConflict = true;
-    const slim = slimFlag(f.item);
-    for (const e of f.exposures) exposures.push({ ...e, flag: slim });
-    for (const r of f.rules) rules.push({ ...r, flag: slim });
-    for (const c of f.conditions) conditions.push({ ...c, flag: slim });
-    for (const n of def.notEvaluated) unevaluated.push({ reason: n.reason, pointer: n.at.pointer, doc: n.at.doc, flag: slim });
+    exposures.push(...f.exposures);
+    rules.push(...f.rules);
+    conditions.push(...f.conditions);
+    for (const n of def.notEvaluated) unevaluated.push({ reason: n.reason, pointer: n.at.pointer, doc: n.at.doc, flag: f.slim });
   }
   return {
     facts: { in_fcs: anyFcs, in_conflict: anyConflict, format: file.format, format_label: FORMAT_LABELS[file.format], edition: env.edition.edition, flag_count: file.flags.length, workspace: !!env.workspace },
@@ -75,13 +73,41 @@ export function buildFlagFacts(uri: string, file: FlagFile, env: FlagFactsEnv): 
   };
 }
 
+/** A flag as its rules, exposures and conditions see it (`flag`): without the long lists. */
 function slimFlag(f: Item): Item {
-  const out: Item = {};
-  for (const [k, v] of Object.entries(f)) if (!['fcs_reach', 'off_serves_on'].includes(k)) out[k] = v;
-  return out;
+  const { fcs_reach: _reach, off_serves_on: _off, ...slim } = f;
+  return slim;
 }
 
-function flagItem(uri: string, def: FlagDef, places: MarketContext[], env: FlagFactsEnv) {
+/** The FCS places of an edition and organisation, with the country sets conditions are checked against. */
+interface FcsPlaces {
+  places: MarketContext[];
+  /** Countries (not regions) in conflict, and in FCS at all. */
+  conflictOf: Set<string>;
+  fcsOf: Set<string>;
+}
+
+const placesMemo = new WeakMap<FcsEdition, WeakMap<OrgMarkets, FcsPlaces>>();
+
+/** Worked out once per edition and organisation markets (every flag file of a run shares them). */
+function placesFor(edition: FcsEdition, org: OrgMarkets): FcsPlaces {
+  let byOrg = placesMemo.get(edition);
+  if (!byOrg) placesMemo.set(edition, (byOrg = new WeakMap()));
+  let known = byOrg.get(org);
+  if (!known) {
+    const places = exposurePlaces(edition, org).filter((p) => p.category !== 'none');
+    known = {
+      places,
+      conflictOf: new Set(places.filter((p) => p.category === 'conflict' && !p.place.region).map((p) => p.place.alpha3)),
+      fcsOf: new Set(places.filter((p) => !p.place.region).map((p) => p.place.alpha3)),
+    };
+    byOrg.set(org, known);
+  }
+  return known;
+}
+
+function flagItem(uri: string, def: FlagDef, fcs: FcsPlaces, env: FlagFactsEnv) {
+  const { places, conflictOf, fcsOf } = fcs;
   // What the flag does: explicit links first, then inference.
   const ddRefKey = META_SPEC_KEYS.find((k) => typeof def.metadata[k] === 'string');
   const ddRef = ddRefKey ? (def.metadata[ddRefKey] as string) : null;
@@ -168,6 +194,7 @@ function flagItem(uri: string, def: FlagDef, places: MarketContext[], env: FlagF
     scheduled: def.scheduled.map((s) => s.date),
     prerequisites: def.prerequisites,
   };
+  const slim = slimFlag(item);
   const exposures: Item[] = reached.map((x) => ({
     alpha3: x.ctx.place.alpha3,
     region: x.ctx.place.region ?? null,
@@ -184,6 +211,7 @@ function flagItem(uri: string, def: FlagDef, places: MarketContext[], env: FlagF
     doc: x.e.decidingAt.doc,
     label: x.e.decidingLabel,
     unknowns: x.e.unknowns,
+    flag: slim,
   }));
   // Per step: which FCS places it may serve "on" to, and with what share.
   const stepReach = new Map<Step, Item[]>();
@@ -203,9 +231,8 @@ function flagItem(uri: string, def: FlagDef, places: MarketContext[], env: FlagF
     geo: isGeoCond(s.when),
     written: s.serve.written ?? null,
     reach: stepReach.get(s) ?? [],
+    flag: slim,
   }));
-  const conflictOf = new Set(places.filter((p) => p.category === 'conflict' && !p.place.region).map((p) => p.place.alpha3));
-  const fcsOf = new Set(places.filter((p) => !p.place.region).map((p) => p.place.alpha3));
   const conditions: Item[] = [];
   const seen = new Set<string>();
   for (const s of [...def.steps, ...def.offSteps]) {
@@ -229,9 +256,10 @@ function flagItem(uri: string, def: FlagDef, places: MarketContext[], env: FlagF
         conflict_context: [...new Set([...named.filter((c) => conflictOf.has(c)), ...reach])],
         pointer: leaf.at.pointer,
         doc: leaf.at.doc,
+        flag: slim,
       });
     }
   }
-  return { item, exposures, rules, conditions };
+  return { item, slim, exposures, rules, conditions };
 }
 
