@@ -64,7 +64,7 @@ function kindOf(uri: string, text: string) {
 /** The one way the server lints: configuration, ledger, workspace index, Markdown globs. */
 function lint(uri: string, text: string, version: number) {
   const parseYaml = (t: string) => sources.parse(uri, version, t);
-  return lspConfig.lint(uri, text, builtinEnv, { workspace: indexer?.index, budget: DOCUMENT_BUDGET, parseYaml, rememberItemResults: true, fingerprints: false }, kindOf(uri, text));
+  return lspConfig.lint(uri, text, builtinEnv, { workspace: indexer?.index, budget: DOCUMENT_BUDGET, parseYaml, rememberItemResults: true }, kindOf(uri, text));
 }
 
 const analyses = new AnalysisCache(lint, (uri, version, text) => sources.parse(uri, version, text));

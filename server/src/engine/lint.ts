@@ -72,7 +72,10 @@ export interface LintEnvironment {
    * different files (the CLI) would only fill the memory.
    */
   rememberItemResults?: boolean;
-  /** Baseline fingerprints on spec findings (default true; the editor has no baseline and skips them). */
+  /**
+   * Give spec findings their baseline fingerprints (default false: only a baseline reads them;
+   * the CLI asks when a run reads or writes one).
+   */
   fingerprints?: boolean;
 }
 
@@ -208,7 +211,7 @@ export function lintSpecSource(uri: string, text: string, src: YamlSource, env: 
   // Extra findings (e.g. from Markdown prose) come with their answers and waivers applied.
   const extra = hooks.extraFindings?.({ spec, facts }) ?? [];
   const findings = [...applyDueDiligence(out.done(), dd, env.now), ...extra];
-  if (env.fingerprints !== false) for (const f of findings) f.fingerprint ??= findingFingerprint(f, data);
+  if (env.fingerprints) for (const f of findings) f.fingerprint ??= findingFingerprint(f, data);
   // Suppressions come last: inline directives (a finding of their own when unused or unexplained).
   const inline = applyInline(findings, hooks.directives ?? yamlDirectives(text), env.inlineSuppressions ?? 'apply', known);
   const late = new FindingSink(src, env);

@@ -26,7 +26,8 @@ function resolver(files: Record<string, string>, trusted = true): ConfigResolver
 
 function lint(r: ConfigResolver, file: string, text = SPEC): Finding[] {
   const config = r.forFile(file);
-  const env = r.environmentFor(config, file, { now: TEST_NOW });
+  // With baseline fingerprints, as the CLI lints when it reads or writes a baseline.
+  const env = { ...r.environmentFor(config, file, { now: TEST_NOW }), fingerprints: true };
   return applyAccountability(lintDocument(file, text, env), file, config, TEST_NOW).findings;
 }
 

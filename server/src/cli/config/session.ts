@@ -33,6 +33,8 @@ export interface SessionRuntime {
   now?: Date;
   /** Do not print configuration problems (a worker thread: the main thread has printed them). */
   quiet?: boolean;
+  /** Give findings baseline fingerprints (the run reads or writes a baseline). */
+  fingerprints?: boolean;
 }
 
 /** Per-file time budget for the rules: no file can hang a CI run (CHECKLIST-BUDGET says what was skipped). */
@@ -129,7 +131,7 @@ export class ConfigSession {
   analyse(file: string, text: string, workspace?: WorkspaceIndex, kind?: DocumentKind): LintResult {
     const env = this.environmentFor(file);
     const parse = this.runtime.parseYaml ? { parseYaml: this.runtime.parseYaml } : {};
-    return lintDocument(file, text, { ...env, workspace, budget: FILE_BUDGET, ...parse }, kind);
+    return lintDocument(file, text, { ...env, workspace, budget: FILE_BUDGET, fingerprints: this.runtime.fingerprints === true, ...parse }, kind);
   }
 
   /**

@@ -160,3 +160,8 @@ Examples:
   cat feature.fcs.yaml | fcs-lint --stdin --stdin-filename specs/feature.fcs.yaml
 `;
 }
+
+/** Whether the run reads or writes a baseline (the only reader of findings' fingerprints). */
+export function usesBaseline(opts: LintOptions): boolean {
+  return opts.baseline !== undefined || opts.writeBaseline !== undefined;
+}

@@ -12,7 +12,7 @@ import type { DocumentKind, LintResult } from '../../engine/types';
 import { WorkspaceIndex } from '../../engine/workspace/index';
 import { ConfigSession } from '../config/session';
 import type { CliIo } from '../io';
-import { parseLintOptions, type LintOptions } from './options';
+import { parseLintOptions, usesBaseline, type LintOptions } from './options';
 import { ParseCache } from './parseCache';
 
 /**
@@ -187,7 +187,7 @@ function runWorker(init: WorkerInit): void {
       const quietIo: CliIo = { cwd: init.cwd, env: {}, stdout: () => undefined, stderr: () => undefined, isTTY: false, stderrIsTTY: false, readStdin: () => Promise.resolve('') };
       const cache = new ParseCache();
       // Accounting (baseline, ledger) is the main thread's: the worker's session only analyses.
-      const session = new ConfigSession({ ...opts, baseline: undefined, writeBaseline: undefined }, quietIo, { parseYaml: cache.parse, now: new Date(init.now), quiet: true });
+      const session = new ConfigSession({ ...opts, baseline: undefined, writeBaseline: undefined }, quietIo, { parseYaml: cache.parse, now: new Date(init.now), quiet: true, fingerprints: usesBaseline(opts) });
       const workspace = new WorkspaceIndex(indexEnvironment(opts, new Date(init.now), cache), { onParsed: (src) => cache.remember(src) });
       for (const j of jobs) if (j.text !== undefined) workspace.update(j.uri, j.text);
       const analyser = createAnalyser(session, workspace);

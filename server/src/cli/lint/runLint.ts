@@ -10,7 +10,7 @@ import { UsageError } from '../options';
 import { reporterFor, type ReportContext } from '../reporters';
 import { toReport, type FileReport } from '../reporters/report';
 import { changedFiles } from './git';
-import { lintHelp, parseLintOptions, type LintOptions } from './options';
+import { lintHelp, parseLintOptions, usesBaseline, type LintOptions } from './options';
 import { writeFileAtomic } from './outputs';
 import { createProgress } from './progress';
 import { ruleCatalog } from './ruleCatalog';
@@ -84,7 +84,7 @@ async function lintInputs(argv: string[], opts: LintOptions, io: CliIo, inputs: 
   const now = new Date();
   // One parse per text: the index and the lint share syntax trees (bounded, see ParseCache).
   const cache = new ParseCache();
-  const session = new ConfigSession(opts, io, { parseYaml: cache.parse, now });
+  const session = new ConfigSession(opts, io, { parseYaml: cache.parse, now, fingerprints: usesBaseline(opts) });
   if (session.failed || !session.prepare(inputs.map((i) => i.uri))) return EXIT.usage;
   const env = indexEnvironment(opts, now, cache);
   const reports: FileReport[] = [];
