@@ -87,19 +87,44 @@ function outcomeIn(step: Step, place: Place): Tri {
   return stepInfo(step).everywhere ?? evalCond(step.when, place);
 }
 
-export function evaluateFlag(flag: FlagDef, place: Place, state: FlagState = 'current'): Exposure {
-  const steps: Step[] = state === 'off' || !flag.enabled ? flag.offSteps : flag.steps;
-  // The result reads the place only through each step's outcome, except when a step is
-  // undecided (its reason names the place) or decided by an attribute (geoDecided reads it).
-  let key: string | undefined = state;
+function stepsIn(flag: FlagDef, state: FlagState): Step[] {
+  return state === 'off' || !flag.enabled ? flag.offSteps : flag.steps;
+}
+
+/**
+ * The steps' outcomes in `place`, as a key: places with the same key get the same exposure.
+ * Undefined when the result reads the place beyond the outcomes: a step is undecided (its
+ * reason names the place) or decided by an attribute (geoDecided reads it).
+ */
+function outcomeKey(steps: Step[], place: Place, state: FlagState): string | undefined {
+  let key: string = state;
   for (const step of steps) {
     const r = outcomeIn(step, place);
-    if (r === 'maybe' || (r === 'yes' && step.kind !== 'default' && stepInfo(step).readsAttributes)) {
-      key = undefined;
-      break;
-    }
+    if (r === 'maybe' || (r === 'yes' && step.kind !== 'default' && stepInfo(step).readsAttributes)) return undefined;
     key += r === 'yes' ? 'y' : 'n';
   }
+  return key;
+}
+
+/**
+ * The exposure of a flag in each of `places`, in order. Places whose steps come out the same
+ * share one result, whose `place` is the first of them: take the place from `places`.
+ */
+export function evaluateFlagIn(flag: FlagDef, places: readonly Place[], state: FlagState = 'current'): Exposure[] {
+  const steps = stepsIn(flag, state);
+  const byKey = new Map<string, Exposure>();
+  return places.map((place) => {
+    const key = outcomeKey(steps, place, state);
+    if (key === undefined) return computeExposure(flag, place, steps);
+    let e = byKey.get(key);
+    if (!e) byKey.set(key, (e = computeExposure(flag, place, steps)));
+    return e;
+  });
+}
+
+export function evaluateFlag(flag: FlagDef, place: Place, state: FlagState = 'current'): Exposure {
+  const steps = stepsIn(flag, state);
+  const key = outcomeKey(steps, place, state);
   if (key === undefined) return computeExposure(flag, place, steps);
   let memo = shared.get(flag);
   if (!memo || memo.steps !== flag.steps || memo.offSteps !== flag.offSteps || memo.enabled !== flag.enabled) {

@@ -6,7 +6,8 @@ import type { OrgMarkets } from '../contexts/markets';
 import { HIGH_RISK_FUNCTIONS } from '../facts/deriveFacts';
 import { attributeKind, condLeaves, countriesIn, isGeoCond } from './attributes';
 import { describeInference, inferCapabilities } from './capabilities';
-import { evaluateFlag, exposurePlaces, type Exposure, type MarketContext } from './exposure';
+import { evaluateFlagIn, exposurePlaces, type Exposure, type MarketContext } from './exposure';
+import type { Place } from './attributes';
 import { FORMAT_LABELS, type FlagDef, type FlagFile, type Step } from './model';
 import type { SpecSummary, WorkspaceIndex } from '../workspace/index';
 
@@ -82,6 +83,9 @@ function slimFlag(f: Item): Item {
 /** The FCS places of an edition and organisation, with the country sets conditions are checked against. */
 interface FcsPlaces {
   places: MarketContext[];
+  /** The same places' Place objects, and each place's position in name order. */
+  placeList: Place[];
+  nameOrder: Map<MarketContext, number>;
   /** Countries (not regions) in conflict, and in FCS at all. */
   conflictOf: Set<string>;
   fcsOf: Set<string>;
@@ -96,8 +100,11 @@ function placesFor(edition: FcsEdition, org: OrgMarkets): FcsPlaces {
   let known = byOrg.get(org);
   if (!known) {
     const places = exposurePlaces(edition, org).filter((p) => p.category !== 'none');
+    const byName = [...places].sort((a, b) => a.place.name.localeCompare(b.place.name));
     known = {
       places,
+      placeList: places.map((p) => p.place),
+      nameOrder: new Map(byName.map((p, i) => [p, i])),
       conflictOf: new Set(places.filter((p) => p.category === 'conflict' && !p.place.region).map((p) => p.place.alpha3)),
       fcsOf: new Set(places.filter((p) => !p.place.region).map((p) => p.place.alpha3)),
     };
@@ -107,7 +114,7 @@ function placesFor(edition: FcsEdition, org: OrgMarkets): FcsPlaces {
 }
 
 function flagItem(uri: string, def: FlagDef, fcs: FcsPlaces, env: FlagFactsEnv) {
-  const { places, conflictOf, fcsOf } = fcs;
+  const { places, conflictOf, fcsOf, nameOrder } = fcs;
   // What the flag does: explicit links first, then inference.
   const ddRefKey = META_SPEC_KEYS.find((k) => typeof def.metadata[k] === 'string');
   const ddRef = ddRefKey ? (def.metadata[ddRefKey] as string) : null;
@@ -146,9 +153,12 @@ function flagItem(uri: string, def: FlagDef, fcs: FcsPlaces, env: FlagFactsEnv) 
   }
   const highRisk = functions.some((f) => HIGH_RISK_FUNCTIONS.includes(f));
   // Exposure per FCS place, now and with the flag switched off.
-  const now = places.map((p) => ({ ctx: p, e: evaluateFlag(def, p.place) }));
-  const off = places.map((p) => ({ ctx: p, e: evaluateFlag(def, p.place, 'off') }));
-  const reached = now.filter((x) => x.e.onMax > 1e-9).sort((a, b) => RANK[a.ctx.category] - RANK[b.ctx.category] || b.e.onMax - a.e.onMax || a.ctx.place.name.localeCompare(b.ctx.place.name));
+  // (Exposures may be shared between places: the place is ctx.place, never e.place.)
+  const nowIn = evaluateFlagIn(def, fcs.placeList);
+  const offIn = evaluateFlagIn(def, fcs.placeList, 'off');
+  const now = places.map((p, i) => ({ ctx: p, e: nowIn[i]! }));
+  const off = places.map((p, i) => ({ ctx: p, e: offIn[i]! }));
+  const reached = now.filter((x) => x.e.onMax > 1e-9).sort((a, b) => RANK[a.ctx.category] - RANK[b.ctx.category] || b.e.onMax - a.e.onMax || nameOrder.get(a.ctx)! - nameOrder.get(b.ctx)!);
   const reachText = reached.map((x) => `${x.ctx.place.name} (${x.ctx.category}) ${shareText(x.e)}`);
   const offOn = off.filter((x) => x.e.onMax > 1e-9);
   const offText = offOn.map((x) => `${x.ctx.place.name} ${shareText(x.e)}`);
