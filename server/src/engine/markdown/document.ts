@@ -130,6 +130,15 @@ function collectSections(tree: Root, text: string): HeadingSection[] {
 /** Node types whose text is never prose: code, raw HTML, link definitions, images, front matter, quotes. */
 const HIDDEN = new Set(['code', 'inlineCode', 'html', 'definition', 'image', 'imageReference', 'yaml', 'blockquote']);
 
+/** Which characters of a block are prose (1); one buffer reused block after block. */
+let keepScratch = new Uint8Array(4096);
+
+function keepBuffer(n: number): Uint8Array {
+  if (keepScratch.length < n) keepScratch = new Uint8Array(Math.max(n, keepScratch.length * 2));
+  keepScratch.fill(0, 0, n);
+  return keepScratch;
+}
+
 function collectBlocks(node: Nodes, text: string, out: ProseBlock[], code: { start: number; end: number }[]): void {
   if (node.type === 'code') {
     const [s, e] = off(node);
@@ -139,7 +148,7 @@ function collectBlocks(node: Nodes, text: string, out: ProseBlock[], code: { sta
   if (HIDDEN.has(node.type)) return;
   if (node.type === 'paragraph' || node.type === 'heading') {
     const [start, end] = off(node);
-    const keep = new Uint8Array(Math.max(0, end - start));
+    const keep = keepBuffer(Math.max(0, end - start));
     markText(node, keep, start);
     unmarkUrls(text, start, end, keep);
     out.push({ kind: node.type, start, end, folded: foldRange(text, start, end, (i) => keep[i - start] !== 1) });

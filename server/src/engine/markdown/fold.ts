@@ -68,18 +68,73 @@ export interface FoldedText {
 
 const isSpace = (c: string): boolean => c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\f' || c === '\v';
 
+/** What an ASCII character folds to (a character code; 32 for a space), by code. */
+const ASCII_FOLD = new Uint16Array(128).map((_x, code) => {
+  const f = foldChar(String.fromCharCode(code));
+  return isSpace(f) ? 32 : f.charCodeAt(0);
+});
+
+/** Growable parallel arrays: folded UTF-16 units and the source span of each. */
+class FoldBuffer {
+  units: Uint16Array;
+  start: Int32Array;
+  end: Int32Array;
+  length = 0;
+  constructor(capacity: number) {
+    this.units = new Uint16Array(capacity);
+    this.start = new Int32Array(capacity);
+    this.end = new Int32Array(capacity);
+  }
+  push(unit: number, s: number, e: number): void {
+    if (this.length === this.units.length) this.grow();
+    this.units[this.length] = unit;
+    this.start[this.length] = s;
+    this.end[this.length] = e;
+    this.length++;
+  }
+  private grow(): void {
+    const n = this.units.length * 2;
+    const units = new Uint16Array(n);
+    const start = new Int32Array(n);
+    const end = new Int32Array(n);
+    units.set(this.units);
+    start.set(this.start);
+    end.set(this.end);
+    this.units = units;
+    this.start = start;
+    this.end = end;
+  }
+  text(): string {
+    let out = '';
+    // In chunks: fromCharCode takes its units as arguments. Keeps lone surrogates as they are.
+    for (let i = 0; i < this.length; i += 8192) out += String.fromCharCode(...this.units.subarray(i, Math.min(this.length, i + 8192)));
+    return out;
+  }
+}
+
 /**
  * Fold `source[from, to)`, where `masked(i)` says a character is hidden (markup, code, URLs):
  * hidden characters count as spaces. Runs of spaces fold to one.
  */
 export function foldRange(source: string, from: number, to: number, masked: (i: number) => boolean): FoldedText {
-  const chars: string[] = [];
-  const starts: number[] = [];
-  const ends: number[] = [];
+  const out = new FoldBuffer(Math.max(16, to - from));
   let lastSpace = true;
   let i = from;
   while (i < to) {
     const code = source.charCodeAt(i);
+    if (code < 128) {
+      // ASCII (most text): a table lookup.
+      const f = masked(i) ? 32 : ASCII_FOLD[code]!;
+      if (f !== 32) {
+        lastSpace = false;
+        out.push(f, i, i + 1);
+      } else if (!lastSpace) {
+        lastSpace = true;
+        out.push(32, i, i + 1);
+      }
+      i++;
+      continue;
+    }
     const width = code >= 0xd800 && code <= 0xdbff && i + 1 < to ? 2 : 1;
     const raw = source.slice(i, i + width);
     const folded = masked(i) || isSpace(raw) ? ' ' : foldChar(raw);
@@ -88,15 +143,13 @@ export function foldRange(source: string, from: number, to: number, masked: (i: 
       if (isSpace(f)) {
         if (lastSpace) continue;
         lastSpace = true;
-        chars.push(' ');
+        out.push(32, i, i + width);
       } else {
         lastSpace = false;
-        chars.push(f);
+        out.push(f.charCodeAt(0), i, i + width);
       }
-      starts.push(i);
-      ends.push(i + width);
     }
     i += width;
   }
-  return { text: chars.join(''), start: Int32Array.from(starts), end: Int32Array.from(ends) };
+  return { text: out.text(), start: out.start.slice(0, out.length), end: out.end.slice(0, out.length) };
 }
