@@ -87,9 +87,10 @@ function timeProcess(cmd: string, argv: string[], cwd = ROOT): number {
   return ms;
 }
 
-function bestOf(n: number, f: () => number): number {
-  let best = Infinity;
-  for (let i = 0; i < n; i++) best = Math.min(best, f());
+/** Run the measurements in turn, `rounds` times; the best of each. */
+function alternating(rounds: number, runs: (() => number)[]): number[] {
+  const best = runs.map(() => Infinity);
+  for (let r = 0; r < rounds; r++) runs.forEach((run, i) => (best[i] = Math.min(best[i]!, run())));
   return best;
 }
 
@@ -237,11 +238,15 @@ async function main(): Promise<void> {
   const prdDir = path.join(base!.dir, 'prds');
   // --no-ignore: the corpus lives in bench/.corpus/, which .gitignore lists, and the CLI honours
   // .gitignore even for named files (without it the CLI linted nothing).
-  const fcsSpecs = bestOf(3, () => timeProcess(process.execPath, [path.join(ROOT, 'bin', 'fcs-lint.js'), specDir, '-f', 'json', '--no-ignore']));
-  const spectral = haveSpectral ? bestOf(2, () => timeProcess(path.join(benchBin, 'spectral'), ['lint', path.join(specDir, '*.fcs.yaml'), '-r', path.join(__dirname, 'spectral', 'ruleset.yaml'), '-f', 'json', '--quiet'])) : NaN;
   const prdFiles = fs.readdirSync(prdDir).filter((f) => f.endsWith('.md')).map((f) => path.join(prdDir, f));
-  const fcsPrds = bestOf(3, () => timeProcess(process.execPath, [path.join(ROOT, 'bin', 'fcs-lint.js'), ...prdFiles, '-f', 'json', '--no-ignore']));
-  const mdl = haveMdl ? bestOf(2, () => timeProcess(path.join(benchBin, 'markdownlint-cli2'), [path.join(prdDir, '*.md')], prdDir)) : NaN;
+  const runFcsSpecs = () => timeProcess(process.execPath, [path.join(ROOT, 'bin', 'fcs-lint.js'), specDir, '-f', 'json', '--no-ignore']);
+  const runSpectral = () => timeProcess(path.join(benchBin, 'spectral'), ['lint', path.join(specDir, '*.fcs.yaml'), '-r', path.join(__dirname, 'spectral', 'ruleset.yaml'), '-f', 'json', '--quiet']);
+  const runFcsPrds = () => timeProcess(process.execPath, [path.join(ROOT, 'bin', 'fcs-lint.js'), ...prdFiles, '-f', 'json', '--no-ignore']);
+  const runMdl = () => timeProcess(path.join(benchBin, 'markdownlint-cli2'), [path.join(prdDir, '*.md')], prdDir);
+  // Each pair runs in turn, several times, and keeps each tool's best: this machine's speed
+  // drifts by about 10% from one second to the next, and alternating spreads that over both.
+  const [fcsSpecs, spectral] = alternating(3, [runFcsSpecs, haveSpectral ? runSpectral : () => NaN]);
+  const [fcsPrds, mdl] = alternating(5, [runFcsPrds, haveMdl ? runMdl : () => NaN]);
 
   log('  editor: latency, cold start and memory through the real server over LSP…');
   const lsp = editorFiguresInFreshProcess();
