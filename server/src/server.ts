@@ -57,14 +57,15 @@ function envFor(uri: string): LintEnvironment {
   return { ...(lspConfig.environmentFor(uri) ?? builtinEnv()), workspace: indexer?.index };
 }
 
-function kindOf(uri: string, text: string) {
-  return detectKind(uri, text.slice(0, 65536), settings.markdown.globs);
+/** A document's kind; a possible flag file is parsed through the source cache, so the lint reuses that parse. */
+function kindOf(uri: string, text: string, version: number) {
+  return detectKind(uri, text.slice(0, 65536), settings.markdown.globs, (t) => sources.parse(uri, version, t));
 }
 
 /** The one way the server lints: configuration, ledger, workspace index, Markdown globs. */
 function lint(uri: string, text: string, version: number) {
   const parseYaml = (t: string) => sources.parse(uri, version, t);
-  return lspConfig.lint(uri, text, builtinEnv, { workspace: indexer?.index, budget: DOCUMENT_BUDGET, parseYaml, rememberItemResults: true }, kindOf(uri, text));
+  return lspConfig.lint(uri, text, builtinEnv, { workspace: indexer?.index, budget: DOCUMENT_BUDGET, parseYaml, rememberItemResults: true }, kindOf(uri, text, version));
 }
 
 const analyses = new AnalysisCache(lint, (uri, version, text) => sources.parse(uri, version, text));
@@ -129,7 +130,7 @@ function revalidateOthers(kind: DocumentKind): void {
     affected = new Set();
     affectedTimer = undefined;
     for (const d of documents.all()) {
-      const k = kindOf(d.uri, d.getText());
+      const k = kindOf(d.uri, d.getText(), d.version);
       if (!kinds.has(k === 'flags' ? 'flags' : 'spec') || k === 'unknown') continue;
       analyses.delete(d.uri);
       queue.schedule(d.uri);
@@ -175,9 +176,10 @@ function validate(uri: string): void {
     void connection.sendDiagnostics({ uri, version, diagnostics: [] });
     return;
   }
-  if (kindOf(uri, doc.getText()) === 'unknown') return;
+  // (Detecting a flag file parses it: that parse counts for the status's `incremental`.)
+  const reused = sources.stats.incremental;
+  if (kindOf(uri, doc.getText(), version) === 'unknown') return;
   try {
-    const reused = sources.stats.incremental;
     const a = analyses.get(doc);
     const incremental = sources.stats.incremental > reused;
     // The document may have changed while we were linting: never publish stale results.

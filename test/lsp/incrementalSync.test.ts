@@ -42,8 +42,8 @@ describe('incremental sync: re-used syntax trees give the diagnostics of a fresh
   after(() => client.shutdown());
 
   let fresh = 0;
-  async function freshDiagnostics(text: string): Promise<Diagnostic[]> {
-    const uri = `file:///ws/fresh-${fresh++}.fcs.yaml`;
+  async function freshDiagnostics(text: string, suffix = '.fcs.yaml'): Promise<Diagnostic[]> {
+    const uri = `file:///ws/fresh-${fresh++}${suffix}`;
     client.open(uri, text);
     return (await client.diagnostics(uri)).diagnostics;
   }
@@ -100,6 +100,30 @@ describe('incremental sync: re-used syntax trees give the diagnostics of a fresh
     await new Promise((r) => setTimeout(r, 20));
     assert.equal(lastStatus(uri)?.incremental, true, 'a value edit after it');
     assert.deepEqual(view(got.diagnostics), view(await freshDiagnostics(text)));
+  });
+
+  it('flag files: detecting the format and linting share one parse, so value edits take the incremental path too', async () => {
+    // Each edit replaces the two-digit share of the first rollout.
+    const cases: [string, string, (t: string, v: number) => Change][] = [
+      ['nearby.flagd.json', '.flagd.json', (t, v) => at(t, '["on", ', 7, 2, String(30 + v * 10))],
+      ['flipt-ranked.features.yaml', '.features.yaml', (t, v) => at(t, 'rollout: ', 9, 2, String(30 + v * 10))],
+    ];
+    for (const [fixture, suffix, edit] of cases) {
+      let text = fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'flags', fixture), 'utf8');
+      const uri = `file:///ws/typing-${fixture.replace(/\W/g, '-')}${suffix}`;
+      client.open(uri, text);
+      const first = await client.diagnostics(uri, (p) => p.version === 1);
+      assert.ok(first.diagnostics.length > 0, `${fixture}: linted as a flag file`);
+      for (let version = 2; version <= 3; version++) {
+        const c = edit(text, version);
+        text = applyChange(text, c);
+        client.change(uri, version, [c]);
+        const got = await client.diagnostics(uri, (p) => p.version === version);
+        await new Promise((r) => setTimeout(r, 20));
+        assert.equal(lastStatus(uri)?.incremental, true, `${fixture}, version ${version}`);
+        assert.deepEqual(view(got.diagnostics), view(await freshDiagnostics(text, suffix)), `${fixture}, version ${version}`);
+      }
+    }
   });
 
   it('CRLF documents: ranges after an edited value stay exact', async () => {

@@ -1,5 +1,6 @@
 // Which kind of document a file is. File names hint; content decides for ambiguous names.
 import { detectFlagFormat } from './formats/readFlags';
+import type { YamlParser } from './parse/yamlSource';
 import type { DocumentKind } from './types';
 import { DEFAULT_PRD_GLOBS, isLintableMarkdown, isMarkdownPath } from './markdown/detect';
 
@@ -23,24 +24,25 @@ const PREFIX = 65536;
 
 /**
  * `markdownGlobs`: Markdown files matching these are PRDs even without an `fcs:` block in the
- * front matter (setting fcsLint.markdown.globs; defaults to DEFAULT_PRD_GLOBS).
+ * front matter (setting fcsLint.markdown.globs; defaults to DEFAULT_PRD_GLOBS). `parse`: how a
+ * possible flag file's text becomes a tree (a caller's cache: the lint then reuses the parse).
  */
-export function detectKind(uri: string, text: string, markdownGlobs: readonly string[] = DEFAULT_PRD_GLOBS): DocumentKind {
+export function detectKind(uri: string, text: string, markdownGlobs: readonly string[] = DEFAULT_PRD_GLOBS, parse?: YamlParser): DocumentKind {
   const path = uri.replace(/[?#].*$/, '');
   if (SPEC_NAME.test(path)) return 'spec';
   if (isMarkdownPath(path)) return isLintableMarkdown(uri, text, markdownGlobs) ? 'markdown' : 'unknown';
   if (/\.ya?ml$/i.test(path) && SPEC_CONTENT.test(text.slice(0, 4096)) && /^feature\s*:/m.test(text)) return 'spec';
-  if (DATA_FILE.test(path) && looksLikeFlags(text)) return 'flags';
+  if (DATA_FILE.test(path) && looksLikeFlags(text, parse)) return 'flags';
   return 'unknown';
 }
 
-function looksLikeFlags(text: string): boolean {
+function looksLikeFlags(text: string, parse?: YamlParser): boolean {
   const head = text.slice(0, PREFIX);
   if (!FLAG_SIGNATURES.some((r) => r.test(head))) return false;
   // A prefix of a long file cannot be parsed; its signature decides, and lintFlagDocument
   // reads the whole text (reporting nothing when it is not a flag file after all).
   if (text.length >= PREFIX) return true;
-  return detectFlagFormat(text) !== undefined;
+  return detectFlagFormat(text, parse) !== undefined;
 }
 
 /** Whether a path is one the linter reads when given a folder. */

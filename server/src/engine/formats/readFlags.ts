@@ -124,8 +124,9 @@ function parseCached(text: string, parse: YamlParser = parseYamlSource): { src: 
 }
 
 /** The flag format of a text, or undefined when it is not a flag file. Cheap after the first call. */
-export function detectFlagFormat(text: string): FlagFormat | undefined {
-  for (const d of parseCached(text).data) {
+/** `parse`: how the text becomes a tree (the server's per-version cache, so detection and lint share one parse). */
+export function detectFlagFormat(text: string, parse?: YamlParser): FlagFormat | undefined {
+  for (const d of parseCached(text, parse).data) {
     if (d === UNREADABLE) continue;
     const det = detect(d);
     if (det) return det.format;
