@@ -57,6 +57,26 @@ describe('Markdown PRDs: the fcs: front matter', () => {
     assert.deepEqual(md, yaml);
   });
 
+  it('YAML comments in the front matter suppress its findings like in a .fcs.yaml file', () => {
+    const plain = asMarkdown(SPEC);
+    assert.ok(lintMd(plain).some((f) => f.ruleId === 'CTX-01'), 'CTX-01 fires without a directive');
+    const directive = '# fcs-lint-disable-next-line CTX-01 -- reviewed with the Sudan country team';
+    const suppressed = asMarkdown(SPEC.replace('  - country: SDN', `  ${directive}\n  - country: SDN`));
+    const got = lintMd(suppressed);
+    assert.ok(!got.some((f) => f.ruleId === 'CTX-01'), got.map((f) => f.ruleId).join(' '));
+    assert.ok(!got.some((f) => f.ruleId === 'SUPPRESS-UNUSED'));
+    // Without a reason: the finding stays suppressed, and the directive is reported where it is.
+    const bare = asMarkdown(SPEC.replace('  - country: SDN', '  # fcs-lint-disable-next-line CTX-01\n  - country: SDN'));
+    const noReason = lintMd(bare).find((f) => f.ruleId === 'SUPPRESS-NO-REASON');
+    assert.deepEqual(noReason && { line: noReason.range.start.line + 1, column: noReason.range.start.character + 1 }, posOf(bare, '# fcs-lint-disable'));
+    // A directive for a rule that does not fire there is unused.
+    const unused = asMarkdown(SPEC.replace('  - country: KEN', '  # fcs-lint-disable-next-line CTX-01 -- not needed\n  - country: KEN'));
+    assert.ok(lintMd(unused).some((f) => f.ruleId === 'SUPPRESS-UNUSED'));
+    // In the prose, `#` starts a heading, not a comment: no directive there.
+    const prose = asMarkdown(SPEC).replace('# Nearby', '# fcs-lint-disable-next-line CTX-01 -- a heading');
+    assert.ok(lintMd(prose).some((f) => f.ruleId === 'CTX-01'));
+  });
+
   it('lands findings on the exact value in the .md file', () => {
     const t = asMarkdown(SPEC);
     const f = lintMd(t).find((x) => x.ruleId === 'CTX-01')!;

@@ -12,7 +12,7 @@ import type { Facts } from '../facts/deriveFacts';
 import { META_RULES } from '../meta/metaRules';
 import type { ModelObject } from '../model/normalise';
 import { locatePointer } from '../parse/yamlSource';
-import { markdownDirectives } from '../suppress/directives';
+import { markdownDirectives, yamlDirectives } from '../suppress/directives';
 import { hash } from '../suppress/fingerprint';
 import { applyInline } from '../suppress/inline';
 import { severityRank, type Finding, type LintResult, type Range, type Severity } from '../types';
@@ -39,7 +39,9 @@ export function lintMarkdownDocument(uri: string, text: string, env: LintEnviron
   const skip = (o: number) => quiet.some((s) => o >= s.heading.headingStart && o < s.heading.end);
   const mentions = inferCapabilities(doc, skip);
   const fcs = doc.frontMatter ? readFcsBlock(text, doc.frontMatter) : undefined;
-  const directives = markdownDirectives(text);
+  // HTML comments in the Markdown, YAML comments in the front matter.
+  const fm = doc.frontMatter;
+  const directives = [...markdownDirectives(text), ...(fm ? yamlDirectives(text, fm.contentStart, fm.contentEnd) : [])];
 
   if (fcs?.source && fcs.errors.length === 0) {
     const source = fcs.source;

@@ -99,12 +99,16 @@ export function directivesFromComments(
 
 const CONTROL = new Set(['\x02', '\x18', '\x1f']);
 
-/** Directives in YAML comments, found with the yaml lexer (so `#` inside strings and block scalars is not a comment). */
-export function yamlDirectives(text: string): Directive[] {
-  if (!text.includes(DIRECTIVE)) return [];
+/**
+ * Directives in YAML comments, found with the yaml lexer (so `#` inside strings and block scalars
+ * is not a comment). `from`/`to`: the YAML is only that part of `text` (a Markdown front matter).
+ */
+export function yamlDirectives(text: string, from = 0, to = text.length): Directive[] {
+  const yaml = from === 0 && to === text.length ? text : text.slice(from, to);
+  if (!yaml.includes(DIRECTIVE)) return [];
   const comments: { body: string; start: number; end: number }[] = [];
-  let offset = 0;
-  for (const token of new Lexer().lex(text)) {
+  let offset = from;
+  for (const token of new Lexer().lex(yaml)) {
     if (token.length === 1 && CONTROL.has(token)) continue; // lexer control codes take no source
     if (CST.tokenType(token) === 'comment' && token.includes(DIRECTIVE)) {
       comments.push({ body: token.slice(1), start: offset, end: offset + token.length });
