@@ -39,7 +39,10 @@ describe('code actions on Markdown PRDs over LSP', function () {
           const broken = lint(uri, after).filter((f) => STRUCTURAL.includes(f.ruleId) && !before.includes(f.message));
           assert.deepEqual(broken.map((f) => f.message), [], `"${a.title}" broke ${fx.name}`);
           if (a.title.startsWith('Disable ')) {
-            assert.match(after, /<!-- fcs-lint-disable-next-line [A-Z0-9-]+(, [A-Z0-9-]+)* -- [^\n]+ -->\n/);
+            // In the YAML front matter a YAML comment, in the Markdown an HTML comment.
+            const fmEnd = fx.text.startsWith('---\n') ? fx.text.slice(4).split('\n').indexOf('---') + 1 : -1;
+            if (d.range.start.line < fmEnd) assert.match(after, /\n *# fcs-lint-disable-next-line [A-Z0-9-]+(, [A-Z0-9-]+)* -- [^\n]+\n/);
+            else assert.match(after, /<!-- fcs-lint-disable-next-line [A-Z0-9-]+(, [A-Z0-9-]+)* -- [^\n]+ -->\n/);
             const data = d.data as { ruleId: string; pointer: string };
             const line = d.range.start.line + 1; // the directive was inserted above the finding
             const still = lint(uri, after).filter((f) => f.ruleId === data.ruleId && f.pointer === data.pointer && f.range.start.line === line);

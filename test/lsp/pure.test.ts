@@ -71,7 +71,7 @@ describe('suppression comments', () => {
     assert.deepEqual(commentSyntaxFor('file:///a/prd.md'), { open: '<!-- ', close: ' -->' });
     assert.equal(commentSyntaxFor('file:///a/flags.json'), undefined);
     const prd = '---\nfcs:\n  spec_version: 1\n---\n# Title\n';
-    assert.equal(commentSyntaxFor('file:///a/prd.md', prd, 2), undefined, 'no directive inside the front matter');
+    assert.deepEqual(commentSyntaxFor('file:///a/prd.md', prd, 2), { open: '# ', close: '' }, 'a YAML comment inside the front matter');
     assert.deepEqual(commentSyntaxFor('file:///a/prd.md', prd, 4), { open: '<!-- ', close: ' -->' });
   });
   it('inserts a directive with a reason placeholder at the line indentation', () => {

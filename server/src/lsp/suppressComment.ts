@@ -8,14 +8,13 @@ export interface CommentSyntax {
 }
 
 /**
- * Comment syntax by file extension; files without comments (JSON) get no disable action, and
- * neither do findings in a Markdown file's YAML front matter (the engine reads Markdown
- * directives from HTML comments, which cannot stand inside the front matter).
+ * Comment syntax by file extension; files without comments (JSON) get no disable action. In a
+ * Markdown file's YAML front matter the directive is a YAML comment (the engine reads both).
  */
 export function commentSyntaxFor(uri: string, text = '', line = -1): CommentSyntax | undefined {
   const path = uri.replace(/[?#].*$/, '').toLowerCase();
   if (/\.(ya?ml)$/.test(path)) return { open: '# ', close: '' };
-  if (/\.(md|markdown|mdx)$/.test(path)) return inFrontMatter(text, line) ? undefined : { open: '<!-- ', close: ' -->' };
+  if (/\.(md|markdown|mdx)$/.test(path)) return inFrontMatter(text, line) ? { open: '# ', close: '' } : { open: '<!-- ', close: ' -->' };
   if (/\.(toml)$/.test(path)) return { open: '# ', close: '' };
   return undefined;
 }
