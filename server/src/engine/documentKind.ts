@@ -9,15 +9,23 @@ const SPEC_CONTENT = /^spec_version\s*:/m;
 const DATA_FILE = /\.(json|ya?ml)$/i;
 /** Names flag files usually have (they only make the linter look; content decides). */
 const FLAG_NAME_HINT = /(\.flagd\.(json|ya?ml)|\.goff\.(json|ya?ml)|(^|[/\\])(features|flags|flag-config|flagd|unleash[^/\\]*|launchdarkly[^/\\]*|[^/\\]*-flags|bootstrap[^/\\]*|export[^/\\]*)\.(json|ya?ml))$/i;
+/** `first`, then `then` somewhere after it (two linear scans; one pattern with `[\s\S]*` between them backtracks). */
+const followedBy = (first: RegExp, then: RegExp) => (text: string): boolean => {
+  const m = first.exec(text);
+  if (!m) return false;
+  then.lastIndex = m.index + m[0].length;
+  return then.test(text);
+};
+
 /** Cheap content signatures of the five supported flag formats (flag-formats.md §6.2). */
-const FLAG_SIGNATURES: RegExp[] = [
+const FLAG_SIGNATURES: ((text: string) => boolean)[] = [
   /flagd\.dev\/schema|core\.openfeature\.dev\//,
   /["']?defaultVariant["']?\s*:/,
   /_FLAG_TYPE\b|\bmatch_type\s*:|["']?distributions["']?\s*:|["']?rollouts["']?\s*:/,
-  /["']?variations["']?\s*:[\s\S]*["']?(defaultRule|targeting)["']?\s*:/,
+  followedBy(/["']?variations["']?\s*:/, /["']?(defaultRule|targeting)["']?\s*:/g),
   /["']?(strategies|featureStrategies)["']?\s*:/,
   /["']?(offVariation|fallthrough|flagValues)["']?\s*:/,
-];
+].map((s) => (s instanceof RegExp ? (text: string) => s.test(text) : s));
 
 /** The engine reads at most this much text to decide the kind (lint.ts passes a prefix). */
 const PREFIX = 65536;
@@ -38,7 +46,7 @@ export function detectKind(uri: string, text: string, markdownGlobs: readonly st
 
 function looksLikeFlags(text: string, parse?: YamlParser): boolean {
   const head = text.slice(0, PREFIX);
-  if (!FLAG_SIGNATURES.some((r) => r.test(head))) return false;
+  if (!FLAG_SIGNATURES.some((matches) => matches(head))) return false;
   // A prefix of a long file cannot be parsed; its signature decides, and lintFlagDocument
   // reads the whole text (reporting nothing when it is not a flag file after all).
   if (text.length >= PREFIX) return true;
