@@ -44,9 +44,10 @@ describeRule({
     { name: 'GPS kept, sharing off', text: spec('  location:\n    sharing_default: "off"\n    public_geotags_default: false\n    exif_stripped: false\n', { country: 'FRA' }), severity: 'high', at: ['false', 'exif_stripped:'], message: /keeps its GPS metadata/ },
     {
       name: 'photos collected, EXIF stripping not stated',
-      text: spec('  location:\n    sharing_default: "off"\n    public_geotags_default: false\n', { country: 'FRA', extra: 'data:\n  - name: pics\n    category: photos_media\n' }),
+      // Lands on the first photos item's category, not on the data list.
+      text: spec('  location:\n    sharing_default: "off"\n    public_geotags_default: false\n', { country: 'FRA', extra: 'data:\n  - name: phone\n    category: contact\n  - name: pics\n    category: photos_media\n  - name: clips\n    category: photos_media\n' }),
       severity: 'high',
-      at: 'data:',
+      at: 'photos_media',
       message: /keeps its GPS metadata/,
     },
   ],

@@ -57,6 +57,8 @@ export interface Facts {
   groups: string[];
   at_risk_groups: string[];
   data_categories: string[];
+  /** Where each data category is first declared: its `category` value (e.g. /data/2/category), for `at: $facts.data_category_at.X`. */
+  data_category_at: Record<string, string>;
   special_data: boolean;
   special_data_categories: string[];
   stage: string;
@@ -80,6 +82,17 @@ const strs = (v: ModelValue | undefined): string[] =>
 
 const objs = (v: ModelValue | undefined): ModelObject[] =>
   Array.isArray(v) ? v.filter((x): x is ModelObject => typeof x === 'object' && x !== null && !Array.isArray(x)) : [];
+
+/** The pointer of the first `category` of each category in the data list (by the list's own positions). */
+function categoryPlaces(data: ModelValue | undefined): Record<string, string> {
+  const at: Record<string, string> = {};
+  if (!Array.isArray(data)) return at;
+  data.forEach((d, i) => {
+    const c = d && typeof d === 'object' && !Array.isArray(d) ? d['category'] : undefined;
+    if (typeof c === 'string' && !Object.prototype.hasOwnProperty.call(at, c)) at[c] = `/data/${i}/category`;
+  });
+  return at;
+}
 
 export function deriveFacts(spec: ModelObject, markets: ResolvedMarket[], rawKeys: string[], edition: string): Facts {
   const feature = (spec['feature'] as ModelObject) ?? {};
@@ -121,6 +134,7 @@ export function deriveFacts(spec: ModelObject, markets: ResolvedMarket[], rawKey
     groups,
     at_risk_groups: groups.filter((g) => AT_RISK_GROUPS.includes(g)),
     data_categories: [...new Set(categories)],
+    data_category_at: categoryPlaces(spec['data']),
     special_data: specialCats.length > 0,
     special_data_categories: specialCats,
     stage,
