@@ -53,6 +53,8 @@ export class SourceCache {
     if (last && log && log.from === last.version && log.to === version) src = reparseAfterEdits(last.src, log.edits, text);
     if (src) this.stats.incremental++;
     else src = parseYamlSource(text);
+    // Remember located pointers: the next version keeps those its edits cannot have moved.
+    src.locations ??= new Map();
     this.sources.set(uri, { version, src });
     this.logs.set(uri, { from: version, to: version, edits: [] });
     return src;

@@ -93,7 +93,10 @@ describe('incremental re-parse (engine/parse/incremental)', () => {
         const before = fi % 2 === 0 ? JSON.stringify(sourceData(prev)) : undefined;
         // A third locate every pointer first, so the re-parse carries located places over.
         const pointers = pointersOf(toData(prev.doc));
-        if (fi % 3 === 0) locateAll(prev, pointers);
+        if (fi % 3 === 0) {
+          prev.locations = new Map();
+          locateAll(prev, pointers);
+        }
         const spans = valueScalars(prev);
         if (spans.length === 0) return;
         const [s0, s1] = spans[si % spans.length]!;

@@ -32,8 +32,9 @@ export interface YamlSource {
   /** The first document as plain data, once converted (see sourceData); kept up to date by incremental re-parses. */
   data?: { value: unknown };
   /**
-   * Pointers located so far (locatePointer), by document, part and pointer. Incremental
-   * re-parses carry the entries over that the edit cannot have moved.
+   * Pointers located so far (locatePointer), by document, part and pointer, when the owner of a
+   * long-lived source asks for it (the server's per-document cache sets an empty map).
+   * Incremental re-parses carry the entries over that the edit cannot have moved.
    */
   locations?: Map<string, PointerLocation>;
 }
@@ -171,11 +172,13 @@ export type RangePart = 'auto' | 'key' | 'value';
  * missing pointer falls back to its closest existing ancestor.
  */
 export function locatePointer(src: YamlSource, pointer: Pointer, part: RangePart = 'auto', docIndex = 0): PointerLocation {
+  const memo = src.locations;
+  if (!memo) return locateUncached(src, pointer, part, docIndex);
   const key = `${docIndex}\u0000${part}\u0000${pointer}`;
-  const known = src.locations?.get(key);
+  const known = memo.get(key);
   if (known) return known;
   const found = locateUncached(src, pointer, part, docIndex);
-  (src.locations ??= new Map()).set(key, found);
+  memo.set(key, found);
   return found;
 }
 
