@@ -112,11 +112,15 @@ async function stopServer(c: LspTestClient): Promise<void> {
   c.proc.kill();
 }
 
-async function lspFigures(): Promise<{ p50: number; p99: number; warmupMax: number; coldStartMs: number; rssMb: number }> {
-  // Cold start: process spawn to the first published diagnostics for a small spec.
+async function lspFigures(): Promise<{ p50: number; p99: number; warmupMax: number; coldStartMs: number; coldStartNoCacheMs: number; rssMb: number }> {
+  // Cold start: process spawn to the first published diagnostics for a small spec. The server
+  // starts as the extension starts it, through V8's code cache (server/src/loader): the first
+  // start in an empty cache folder compiles everything and writes the cache when it exits; the
+  // next ones (every later editor start) use it.
+  process.env['FCS_LINT_CACHE_DIR'] = fs.mkdtempSync(path.join(os.tmpdir(), 'fcs-bench-cache-'));
   const small = fs.readFileSync(path.join(ROOT, 'examples', 'messaging-conflict.fcs.yaml'), 'utf8');
   const colds: number[] = [];
-  for (let i = 0; i < 3; i++) {
+  for (let i = 0; i < 4; i++) {
     const t = now();
     const c = new LspTestClient();
     await c.initialize();
@@ -162,7 +166,7 @@ async function lspFigures(): Promise<{ p50: number; p99: number; warmupMax: numb
   const status = fs.readFileSync(`/proc/${client.proc.pid}/status`, 'utf8');
   const rssKb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0);
   await stopServer(client);
-  return { p50: q(0.5), p99: q(0.99), warmupMax: Math.max(...warmup), coldStartMs: Math.min(...colds), rssMb: rssKb / 1024 };
+  return { p50: q(0.5), p99: q(0.99), warmupMax: Math.max(...warmup), coldStartMs: Math.min(...colds.slice(1)), coldStartNoCacheMs: colds[0]!, rssMb: rssKb / 1024 };
 }
 
 interface EditorFigures {
@@ -170,6 +174,7 @@ interface EditorFigures {
   keystrokeP99Ms: number;
   keystrokeWarmupMaxMs: number;
   coldStartMs: number;
+  coldStartNoCacheMs: number;
   serverRssMbAt1000Docs: number;
 }
 
@@ -204,7 +209,7 @@ async function main(): Promise<void> {
   if (args.includes('--editor')) {
     if (!args.includes('--no-build')) execFileSync(process.execPath, [path.join(ROOT, 'build.mjs')], { stdio: 'inherit' });
     const lsp = await lspFigures();
-    process.stdout.write(JSON.stringify({ keystrokeP50Ms: round(lsp.p50), keystrokeP99Ms: round(lsp.p99), keystrokeWarmupMaxMs: round(lsp.warmupMax), coldStartMs: round(lsp.coldStartMs), serverRssMbAt1000Docs: round(lsp.rssMb) }) + '\n');
+    process.stdout.write(JSON.stringify({ keystrokeP50Ms: round(lsp.p50), keystrokeP99Ms: round(lsp.p99), keystrokeWarmupMaxMs: round(lsp.warmupMax), coldStartMs: round(lsp.coldStartMs), coldStartNoCacheMs: round(lsp.coldStartNoCacheMs), serverRssMbAt1000Docs: round(lsp.rssMb) }) + '\n');
     return;
   }
   log(`fcs-lint bench: base ${BASE} specs + ${BASE} flag files + ${BASE} PRDs, scales ${SCALES.join(', ')}; ${os.cpus().length} cores, node ${process.version}`);
@@ -263,6 +268,7 @@ async function main(): Promise<void> {
     keystrokeP99Ms: lsp.keystrokeP99Ms,
     keystrokeWarmupMaxMs: lsp.keystrokeWarmupMaxMs,
     coldStartMs: lsp.coldStartMs,
+    coldStartNoCacheMs: lsp.coldStartNoCacheMs,
     serverRssMbAt1000Docs: lsp.serverRssMbAt1000Docs,
     activationMs: activationMs(),
     vsixBytes: latestVsixBytes(),
@@ -278,6 +284,7 @@ async function main(): Promise<void> {
     ['keystroke → diagnostics p99 (5,000-line spec)', `${fmt(result.keystrokeP99Ms)} ms`, '≤ 30 ms'],
     ['  slowest of the 10 warm-up edits before them', `${fmt(result.keystrokeWarmupMaxMs)} ms`, ''],
     ['server start → first diagnostics', `${fmt(result.coldStartMs)} ms`, '≤ 250 ms'],
+    ['  the first start (empty code cache)', `${fmt(result.coldStartNoCacheMs)} ms`, ''],
     ['server RSS with 1,000 open documents', `${fmt(result.serverRssMbAt1000Docs)} MB`, ''],
     ['extension activation', result.activationMs === null ? 'n/a (run npm run test:e2e)' : `${result.activationMs} ms`, ''],
     ['VSIX size', result.vsixBytes === null ? 'n/a (run npm run package)' : `${(result.vsixBytes / 1024).toFixed(0)} KB`, '< 1.5 MB'],

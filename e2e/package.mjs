@@ -85,7 +85,7 @@ export async function packageVsix({ out, skipBuild = false } = {}) {
     if (rc !== 0) throw new Error(`npm run build failed (rc ${rc})`);
     sw.log('bundles built');
   }
-  for (const f of ['dist/extension.js', 'dist/assess.js', 'dist/server.js']) {
+  for (const f of ['dist/extension.js', 'dist/assess.js', 'dist/server.js', 'dist/serverMain.js']) {
     if (!fs.existsSync(path.join(REPO, f))) throw new Error(`${f} missing after the build`);
   }
   stage(manifest);

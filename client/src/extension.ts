@@ -20,7 +20,8 @@ const SELECTOR: { scheme: string; language?: string; pattern?: string }[] = [
 ];
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  // dist/server.js, started through V8's code cache (server/src/loader/serverMain.ts).
+  const serverModule = context.asAbsolutePath(path.join('dist', 'serverMain.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },

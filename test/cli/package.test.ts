@@ -23,7 +23,7 @@ describe('fcs-lint npm package', function () {
     const [info] = JSON.parse(out) as { filename: string; files: { path: string }[] }[];
     const tarball = path.join(work, info!.filename);
     const packed = info!.files.map((f) => f.path);
-    for (const needed of ['bin/fcs-lint.js', 'dist/cli.js', 'schemas/fcs-spec.schema.json', 'docs/rules/CTX-01.md', 'package.json']) {
+    for (const needed of ['bin/fcs-lint.js', 'dist/cli.js', 'dist/cliMain.js', 'schemas/fcs-spec.schema.json', 'docs/rules/CTX-01.md', 'package.json']) {
       assert.ok(packed.includes(needed), `the package holds ${needed}`);
     }
     assert.ok(!packed.some((p) => p.startsWith('server/') || p.startsWith('test/') || p.startsWith('node_modules/')), 'no sources or tests in the package');

@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 
-export const SERVER = path.join(__dirname, '..', '..', 'dist', 'server.js');
+/** The server as the extension starts it: dist/server.js through the code cache (dist/serverMain.js). */
+export const SERVER = path.join(__dirname, '..', '..', 'dist', 'serverMain.js');
 
 export interface ClientOptions {
   /** Extra client capabilities merged into the defaults. */
