@@ -57,6 +57,20 @@ describe('CLI start through the code cache', function () {
     assert.ok(fs.statSync(path.join(dir, file!)).size > 1000);
   });
 
+  it('neither reads nor writes a cache in a folder other users can write', function () {
+    if (process.platform === 'win32') this.skip();
+    const dir = path.join(tmp, 'shared');
+    run(dir);
+    const [file] = caches(dir);
+    fs.chmodSync(dir, 0o777);
+    const r = run(dir);
+    assert.equal(r.notes[0], 'none', 'the cache there is not read');
+    assert.match(r.notes[1] ?? '', /^not written \(.*writable by other users\)/);
+    fs.chmodSync(dir, 0o700);
+    fs.chmodSync(path.join(dir, file!), 0o666);
+    assert.equal(run(dir).notes[0], 'none', 'a cache file others can write is not read');
+  });
+
   it('runs normally when the cache cannot be written', () => {
     const blocked = path.join(tmp, 'a-file');
     fs.writeFileSync(blocked, '');

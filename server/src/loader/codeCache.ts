@@ -38,7 +38,8 @@ export function runWithCodeCache(file: string, options: CodeCacheOptions = {}): 
   const cacheFile = dir ? path.join(dir, `${name}-${key}.v8cache`) : undefined;
   let cachedData: Buffer | undefined;
   try {
-    if (cacheFile) cachedData = fs.readFileSync(cacheFile);
+    // V8 runs what the cache holds: read it only from a folder and file no one else can write.
+    if (cacheFile && privateToUser(path.dirname(cacheFile)) && privateToUser(cacheFile)) cachedData = fs.readFileSync(cacheFile);
   } catch {
     // no cache yet
   }
@@ -54,6 +55,13 @@ export function runWithCodeCache(file: string, options: CodeCacheOptions = {}): 
   req.main = mod;
   const run = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: Module, filename: string, dirname: string) => void;
   run.call(mod.exports, mod.exports, req, mod, file, path.dirname(file));
+}
+
+/** Owned by this user and writable by no one else (POSIX; elsewhere the folder's ACLs decide). */
+function privateToUser(p: string): boolean {
+  const st = fs.statSync(p);
+  if (typeof process.getuid !== 'function') return true;
+  return st.uid === process.getuid() && (st.mode & 0o022) === 0;
 }
 
 /** Write the cache once: after `afterMs` (unref'd), or at exit. Never fails the run. */
@@ -76,6 +84,7 @@ function scheduleWrite(script: vm.Script, cacheFile: string, name: string, after
 function writeCache(data: Buffer, cacheFile: string, name: string): void {
   const dir = path.dirname(cacheFile);
   fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
+  if (!privateToUser(dir)) throw new Error(`${dir} is writable by other users`);
   const tmp = `${cacheFile}.${process.pid}.tmp`;
   fs.writeFileSync(tmp, data, { mode: 0o600 });
   fs.renameSync(tmp, cacheFile);
