@@ -59,11 +59,13 @@ function measureScale(c: CorpusPaths, scale: number, env: ReturnType<typeof crea
   let parseMs = 0;
   let lintMs = 0;
   for (const [kind, files] of [['specs', c.specs], ['flags', c.flags], ['prds', c.prds]] as const) {
-    // Interleave: parse floor, then lint, twice; keep the faster of each (less noise from GC and JIT).
+    // Interleave: parse floor, then lint, several times; keep the faster of each (less noise from
+    // GC, JIT and this machine's drift). Small scales take little time, so they get more rounds.
     let p = Infinity;
     let l = Infinity;
     let findings = 0;
-    for (let round = 0; round < 2; round++) {
+    const rounds = scale === 1 ? 4 : scale === 4 ? 3 : 2;
+    for (let round = 0; round < rounds; round++) {
       let t = now();
       for (const f of files) parseFloor(f);
       p = Math.min(p, now() - t);

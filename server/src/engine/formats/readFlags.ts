@@ -1,6 +1,6 @@
 // Detect a flag file's format from its content (file names only order the guesses) and read it
 // into the common model. A file that matches no format is "not a flag file" and left alone.
-import { parseYamlSource, toData, type YamlParser, type YamlSource } from '../parse/yamlSource';
+import { parseYamlSource, sourceData, toData, type YamlParser, type YamlSource } from '../parse/yamlSource';
 import { readFlagd } from './adapters/flagd';
 import { readFlipt } from './adapters/flipt';
 import { readGoff } from './adapters/goff';
@@ -112,9 +112,11 @@ const UNREADABLE = Symbol('unreadable');
 function parseCached(text: string, parse: YamlParser = parseYamlSource): { src: YamlSource; data: (unknown | typeof UNREADABLE)[] } {
   if (parsed && parsed.text === text && !parsed.src.consumed) return parsed;
   const src = parse(text);
-  const data = src.docs.map((d) => {
+  // The first document's data is the source's own (converted once, shared with whoever else
+  // read this source, e.g. the workspace index); the readers only read it.
+  const data = src.docs.map((d, i) => {
     try {
-      return toData(d);
+      return i === 0 ? sourceData(src) : toData(d);
     } catch {
       return UNREADABLE;
     }
