@@ -62,10 +62,18 @@ function kindOf(uri: string, text: string, version: number) {
   return detectKind(uri, text.slice(0, 65536), settings.markdown.globs, (t) => sources.parse(uri, version, t));
 }
 
+/**
+ * Documents from this size on keep per-item results and derived models between lints: typing in
+ * them re-evaluates what changed. Smaller ones lint from scratch in a few milliseconds, and
+ * keeping all that for each of many open documents would only cost memory.
+ */
+const REMEMBER_FROM_CHARS = 16_384;
+
 /** The one way the server lints: configuration, ledger, workspace index, Markdown globs. */
 function lint(uri: string, text: string, version: number) {
   const parseYaml = (t: string) => sources.parse(uri, version, t);
-  return lspConfig.lint(uri, text, builtinEnv, { workspace: indexer?.index, budget: DOCUMENT_BUDGET, parseYaml, rememberItemResults: true }, kindOf(uri, text, version));
+  const rememberItemResults = text.length >= REMEMBER_FROM_CHARS;
+  return lspConfig.lint(uri, text, builtinEnv, { workspace: indexer?.index, budget: DOCUMENT_BUDGET, parseYaml, rememberItemResults }, kindOf(uri, text, version));
 }
 
 const analyses = new AnalysisCache(lint, (uri, version, text) => sources.parse(uri, version, text));
