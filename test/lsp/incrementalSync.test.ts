@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic } from 'vscode-languageserver-protocol';
+import { createLintEnvironment, lintDocument } from '../../server/src/engine/lint';
 import { LspTestClient } from '../helpers/lspClient';
 import { applyTextEdits } from './support';
 
@@ -100,6 +101,33 @@ describe('incremental sync: re-used syntax trees give the diagnostics of a fresh
     await new Promise((r) => setTimeout(r, 20));
     assert.equal(lastStatus(uri)?.incremental, true, 'a value edit after it');
     assert.deepEqual(view(got.diagnostics), view(await freshDiagnostics(text)));
+  });
+
+  it('a large spec (remembered per-item results and models) gives the diagnostics of a fresh open after each edit', async () => {
+    // 200 more data items: past the size from which the server keeps results between lints.
+    const items = Array.from({ length: 200 }, (_x, i) => `  - name: field_${i}\n    category: ${['contact', 'location_precise', 'photos_media', 'biometrics'][i % 4]}\n    retention_days: ${i * 7}\n    shared_with: []\n`).join('');
+    let text = EXAMPLE.replace('    shared_with: []\n', '    shared_with: []\n' + items);
+    assert.ok(text.length >= 16_384, `large enough (${text.length} characters)`);
+    const uri = 'file:///ws/large.fcs.yaml';
+    client.open(uri, text);
+    await client.diagnostics(uri, (p) => p.version === 1);
+    const edits: [string, string][] = [['retention_days: 14', '0'], ['category: biometrics', 'contact'], ['retention_days: 0', '400'], ['country: ETH', 'FRA']];
+    for (const [i, [needle, value]] of edits.entries()) {
+      const skip = needle.indexOf(': ') + 2;
+      const c = at(text, needle, skip, needle.length - skip, value);
+      text = applyChange(text, c);
+      const version = i + 2;
+      client.change(uri, version, [c]);
+      const got = await client.diagnostics(uri, (p) => p.version === version);
+      await new Promise((r) => setTimeout(r, 20));
+      assert.equal(lastStatus(uri)?.incremental, true, `edit ${version}: ${needle} -> ${value}`);
+      // A fresh open of the same size takes the remembering path too: compare with the engine
+      // linting the text from scratch as well.
+      const scratch = lintDocument('/ws/large.fcs.yaml', text, createLintEnvironment()).findings.map((f) => ({ code: f.ruleId, range: f.range }));
+      const where = (xs: { code?: unknown; range: unknown }[]) => xs.map((x) => JSON.stringify([x.code, x.range])).sort();
+      assert.deepEqual(where(got.diagnostics), where(scratch), `edit ${version}: ${needle} -> ${value} (from scratch)`);
+      assert.deepEqual(view(got.diagnostics), view(await freshDiagnostics(text)), `edit ${version}: ${needle} -> ${value}`);
+    }
   });
 
   it('flag files: detecting the format and linting share one parse, so value edits take the incremental path too', async () => {
