@@ -115,10 +115,13 @@ const AFTER_WORDS = 8;
 /** All capability mentions in the document's prose, skipping blocks for which `skip` says so. */
 export function inferCapabilities(doc: MarkdownDocument, skip: (offset: number) => boolean): CapabilityMention[] {
   const out: CapabilityMention[] = [];
-  const docLang = guessLanguage(doc.blocks.map((b) => b.folded.text).join(' ')) ?? 'en';
+  // The language decides how negation reads; it is guessed only for blocks that mention something.
+  let docLang: Lang | undefined;
+  const documentLanguage = (): Lang => (docLang ??= guessLanguage(doc.blocks.map((b) => b.folded.text).join(' ')) ?? 'en');
   for (const block of doc.blocks) {
     if (skip(block.start)) continue;
-    const lang = guessLanguage(block.folded.text) ?? docLang;
+    let blockLang: Lang | undefined;
+    const language = (): Lang => (blockLang ??= guessLanguage(block.folded.text) ?? documentLanguage());
     for (const c of patterns().capabilities) {
       c.re.lastIndex = 0;
       for (let m = c.re.exec(block.folded.text); m; m = c.re.exec(block.folded.text)) {
@@ -128,7 +131,7 @@ export function inferCapabilities(doc: MarkdownDocument, skip: (offset: number) 
           c.re.lastIndex++;
           continue;
         }
-        if (negated(block, i, j, lang) || researchContext(block, i)) continue;
+        if (negated(block, i, j, language()) || researchContext(block, i)) continue;
         const start = block.folded.start[i]!;
         const end = block.folded.end[j - 1]!;
         out.push({ capability: c.def, start, end, words: doc.text.slice(start, end) });
