@@ -50,7 +50,7 @@ interface WorkerInit {
 }
 
 type ToWorker = { type: 'jobs'; jobs: LintJob[] };
-type FromWorker = { type: 'results'; items: { index: number; result: SentResult }[] } | { type: 'done' } | { type: 'failed'; message: string };
+type FromWorker = { type: 'ready' } | { type: 'results'; items: { index: number; result: SentResult }[] } | { type: 'done' } | { type: 'failed'; message: string };
 
 /** How many threads to use for `files` files (1 = this thread only). `requested`: --threads. */
 export function threadCount(files: number, requested: number | undefined, cores: number = availableCores()): number {
@@ -83,6 +83,8 @@ export class WorkerPool {
   private readonly counter = new SharedArrayBuffer(4);
   private readonly position = new Int32Array(this.counter);
   private readonly running: Promise<void>[] = [];
+  /** Per worker: resolves when it is ready to take files (or has stopped). */
+  private readonly readiness: Promise<void>[] = [];
   private readonly workers: Worker[] = [];
   private onResult: (index: number, result: LintResult) => void = () => undefined;
   /** Files the workers delivered, and why workers stopped early (each is a bug to report). */
@@ -104,19 +106,23 @@ export class WorkerPool {
         break; // no worker: the main thread does the work
       }
       this.workers.push(w);
+      let markReady: () => void = () => undefined;
+      this.readiness.push(new Promise<void>((r) => (markReady = r)));
       this.running.push(
         new Promise<void>((resolve) => {
           let done = false;
           const finish = (failure?: string) => {
             if (done) return;
             done = true;
+            markReady();
             if (failure) this.failures.push(failure);
             w.removeAllListeners('message');
             void w.terminate();
             resolve();
           };
           w.on('message', (m: FromWorker) => {
-            if (m.type === 'results') {
+            if (m.type === 'ready') markReady();
+            else if (m.type === 'results') {
               this.delivered += m.items.length;
               for (const it of m.items) this.onResult(it.index, it.result);
             } else finish(m.type === 'failed' ? m.message : undefined);
@@ -142,6 +148,11 @@ export class WorkerPool {
   /** The first file index of the next chunk (shared with the workers). */
   take(): number {
     return Atomics.add(this.position, 0, this.chunk);
+  }
+
+  /** Resolves when every worker is ready to take files, or has stopped. */
+  async ready(): Promise<void> {
+    await Promise.all(this.readiness);
   }
 
   /** Resolves when every worker has finished, failed or exited. */
@@ -192,6 +203,7 @@ function runWorker(init: WorkerInit): void {
       for (const j of jobs) if (j.text !== undefined) workspace.update(j.uri, j.text);
       const analyser = createAnalyser(session, workspace);
       const position = new Int32Array(init.counter);
+      port.postMessage({ type: 'ready' } satisfies FromWorker);
       for (;;) {
         const start = Atomics.add(position, 0, init.chunk);
         if (start >= jobs.length) break;

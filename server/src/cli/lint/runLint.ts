@@ -115,7 +115,9 @@ async function lintInputs(argv: string[], opts: LintOptions, io: CliIo, inputs: 
   const pool = threads > 1 ? new WorkerPool(threads - 1, { argv, cwd: io.cwd, now }, chunkSize(jobs.length, threads)) : undefined;
   let results: (LintResult | undefined)[];
   try {
-    results = await analyseAll(jobs, createAnalyser(session, workspace), pool, () => progress.tick());
+    // With FCS_LINT_THREAD_STATS this thread waits for the workers before taking files, so the
+    // statistics show what the workers do even on a run small enough for one thread alone.
+    results = await analyseAll(jobs, createAnalyser(session, workspace), pool, () => progress.tick(), !!io.env['FCS_LINT_THREAD_STATS']);
   } finally {
     pool?.stop();
   }
@@ -171,7 +173,7 @@ async function lintInputs(argv: string[], opts: LintOptions, io: CliIo, inputs: 
  * The engine's result for every readable file (by index). With a pool, this thread and the
  * workers take chunks from one counter; files a worker did not deliver are done here.
  */
-async function analyseAll(jobs: LintJob[], analyser: Analyser, pool: WorkerPool | undefined, tick: () => void): Promise<(LintResult | undefined)[]> {
+async function analyseAll(jobs: LintJob[], analyser: Analyser, pool: WorkerPool | undefined, tick: () => void, waitForWorkers = false): Promise<(LintResult | undefined)[]> {
   const results: (LintResult | undefined)[] = new Array<LintResult | undefined>(jobs.length).fill(undefined);
   const run = (i: number) => {
     results[i] = analyser.analyse(jobs[i]!);
@@ -183,6 +185,7 @@ async function analyseAll(jobs: LintJob[], analyser: Analyser, pool: WorkerPool 
       results[i] = r;
       tick();
     });
+    if (waitForWorkers) await pool.ready();
     for (let start = pool.take(); start < jobs.length; start = pool.take()) {
       for (let i = start; i < Math.min(jobs.length, start + pool.chunk); i++) if (jobs[i]!.text !== undefined) run(i);
       // Let the workers' results in (progress, and less to take in at the end).
