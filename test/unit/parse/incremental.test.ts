@@ -185,6 +185,19 @@ describe('incremental re-parse (engine/parse/incremental)', () => {
     assert.deepEqual(snapshot(got3), snapshot(parseYamlSource(next3)));
   });
 
+  it('several edits at once: places on every edited line are located again', () => {
+    // The first edit shortens line 1, so the second one's offset lies before line 2's old start.
+    const text = 'a: 1000000\nb: 2\n';
+    const prev = parseYamlSource(text);
+    prev.locations = new Map();
+    const pointers = ['', '/a', '/b'];
+    locateAll(prev, pointers);
+    const next = 'a: 1\nb: 345\n';
+    const got = reparseAfterEdits(prev, [{ start: 3, end: 10, text: '1' }, { start: 8, end: 9, text: '345' }], next);
+    assert.ok(got);
+    assert.deepEqual(locateAll(got, pointers), locateAll(parseYamlSource(next), pointers));
+  });
+
   it('copies only the path to the edited value: the rest of the data keeps its identity', () => {
     const text = 'feature:\n  id: chat\ndata:\n  - name: phone\n    retention_days: 30\n  - name: town\n    retention_days: 7\nharms: [a, b]\n';
     const prev = parseYamlSource(text);

@@ -55,7 +55,8 @@ export function reparseAfterEdits(prev: YamlSource, edits: readonly OffsetEdit[]
     shiftAfter(prev.docs, target, delta);
     put(target.parent, fresh);
     data = data && patchData(data, text, target, fresh);
-    editedLines.add(prev.lineCounter.linePos(e.start).line - 1);
+    // In the text this edit applies to (an earlier edit may have moved it along its line).
+    editedLines.add(lineOf(text, e.start));
     text = text.slice(0, e.start) + e.text + text.slice(e.end);
     prev.consumed = true;
   }
@@ -64,6 +65,13 @@ export function reparseAfterEdits(prev: YamlSource, edits: readonly OffsetEdit[]
   if (data) next.data = data;
   if (prev.locations) next.locations = unmovedLocations(prev.locations, editedLines);
   return next;
+}
+
+/** The 0-based line of `offset` in `text`. */
+function lineOf(text: string, offset: number): number {
+  let line = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) line++;
+  return line;
 }
 
 /** The located pointers whose ranges touch none of the edited lines (the structure is unchanged). */
