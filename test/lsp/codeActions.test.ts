@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
 import { createLintEnvironment, lintDocument } from '../../server/src/engine/lint';
 import { LspTestClient } from '../helpers/lspClient';
-import { applyTextEdits, editsOf, fixtureSpecs, resolveSnippet } from './support';
+import { applyTextEdits, editsOf, fixtureSpecs, resolveSnippet, startEditClients } from './support';
 
 const STRUCTURAL = ['SPEC-PARSE', 'SPEC-SCHEMA'];
 /** Titles of fixes that are meant to make their finding go away. */
@@ -33,12 +33,7 @@ describe('code actions over LSP', function () {
   let plain: LspTestClient;
   let snippets: LspTestClient;
 
-  before(async () => {
-    plain = new LspTestClient();
-    await plain.initialize({ capabilities: { workspace: { workspaceEdit: { documentChanges: true } } } });
-    snippets = new LspTestClient();
-    await snippets.initialize({ capabilities: { workspace: { workspaceEdit: { documentChanges: true, snippetEditSupport: true } } } });
-  });
+  before(async () => ({ plain, snippets } = await startEditClients()));
   after(async () => {
     await plain.shutdown();
     await snippets.shutdown();

@@ -10,8 +10,8 @@ import { currentEdition } from '../../server/src/engine/contexts/fcsList';
 import { detectFlagFormat } from '../../server/src/engine/formats/readFlags';
 import { parseYamlSource } from '../../server/src/engine/parse/yamlSource';
 import { parse as parseYaml } from 'yaml';
-import { LspTestClient } from '../helpers/lspClient';
-import { applyTextEdits, editsOf } from './support';
+import type { LspTestClient } from '../helpers/lspClient';
+import { applyTextEdits, editsOf, startEditClients } from './support';
 
 const fixture = (name: string) => fs.readFileSync(path.join(__dirname, '..', 'fixtures', 'flags', name), 'utf8');
 const TITLE = /^Serve .+ in FCS countries \(World Bank FCS FY\d+, \d+ countries\) — add an exclusion rule$/;
@@ -119,12 +119,7 @@ describe('code action: add an FCS exclusion to a flag', function () {
   let plain: LspTestClient;
   let snippets: LspTestClient;
   let n = 0;
-  before(async () => {
-    plain = new LspTestClient();
-    await plain.initialize({ capabilities: { workspace: { workspaceEdit: { documentChanges: true } } } });
-    snippets = new LspTestClient();
-    await snippets.initialize({ capabilities: { workspace: { workspaceEdit: { documentChanges: true, snippetEditSupport: true } } } });
-  });
+  before(async () => ({ plain, snippets } = await startEditClients()));
   after(async () => {
     await plain.shutdown();
     await snippets.shutdown();

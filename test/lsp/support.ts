@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { CodeAction, TextEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
+import { LspTestClient } from '../helpers/lspClient';
 
 const ROOT = path.join(__dirname, '..', '..');
 
@@ -103,4 +104,16 @@ export function fixturePrds(): { name: string; text: string }[] {
     }
   }
   return out;
+}
+
+/**
+ * Two servers for testing edits: one whose client applies plain text edits, one whose client
+ * takes snippet edits (LSP 3.18 `snippetEditSupport`). Both use versioned document changes.
+ */
+export async function startEditClients(): Promise<{ plain: LspTestClient; snippets: LspTestClient }> {
+  const plain = new LspTestClient();
+  await plain.initialize({ capabilities: { workspace: { workspaceEdit: { documentChanges: true } } } });
+  const snippets = new LspTestClient();
+  await snippets.initialize({ capabilities: { workspace: { workspaceEdit: { documentChanges: true, snippetEditSupport: true } } } });
+  return { plain, snippets };
 }

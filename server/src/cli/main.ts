@@ -42,7 +42,8 @@ function readStdin(): Promise<string> {
 }
 
 // In a lint worker thread (lint/parallel.ts) this same bundle is loaded to run the engine only.
-if (isMainThread && (require.main === module || process.argv[1]?.endsWith('fcs-lint') || process.argv[1]?.endsWith('fcs-lint.js'))) {
+// bin/fcs-lint.js starts it through dist/cliMain.js, which runs it as the main module.
+if (isMainThread && require.main === module) {
   const io: CliIo = {
     cwd: process.cwd(),
     env: process.env,

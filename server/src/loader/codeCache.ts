@@ -14,7 +14,6 @@ import * as vm from 'node:vm';
 export interface CodeCacheOptions {
   /** Write the cache this long after start (a server never exits on its own), else at exit. */
   writeAfterMs?: number;
-  env?: NodeJS.ProcessEnv;
 }
 
 /** Where caches go: FCS_LINT_CACHE_DIR, else the platform's per-user cache folder. */
@@ -29,13 +28,11 @@ export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefin
 
 /** Run `file` (a CommonJS bundle) as a module, with V8's code cache when one can be kept. */
 export function runWithCodeCache(file: string, options: CodeCacheOptions = {}): void {
-  const env = options.env ?? process.env;
-  const debug = env['FCS_LINT_CODE_CACHE_DEBUG'] === '1' ? (s: string) => process.stderr.write(`fcs-lint: code cache: ${s}\n`) : () => undefined;
-  const dir = cacheDir(env);
+  const debug = process.env['FCS_LINT_CODE_CACHE_DEBUG'] === '1' ? (s: string) => process.stderr.write(`fcs-lint: code cache: ${s}\n`) : () => undefined;
+  const dir = cacheDir();
   const source = fs.readFileSync(file, 'utf8');
   const name = path.basename(file, '.js');
-  const key = crypto.createHash('sha256').update(source).update(`\0${process.version}\0${process.arch}\0${process.execArgv.join(' ')}`).digest('hex').slice(0, 20);
-  const cacheFile = dir ? path.join(dir, `${name}-${key}.v8cache`) : undefined;
+  const cacheFile = dir ? path.join(dir, `${name}-${cacheKey(source)}.v8cache`) : undefined;
   let cachedData: Buffer | undefined;
   try {
     // V8 runs what the cache holds: read it only from a folder and file no one else can write.
@@ -55,6 +52,11 @@ export function runWithCodeCache(file: string, options: CodeCacheOptions = {}): 
   req.main = mod;
   const run = script.runInThisContext() as (exports: unknown, require: NodeJS.Require, module: Module, filename: string, dirname: string) => void;
   run.call(mod.exports, mod.exports, req, mod, file, path.dirname(file));
+}
+
+/** The bundle's content, the Node version and flags (V8 itself checks little more than the length). */
+function cacheKey(source: string): string {
+  return crypto.createHash('sha256').update(source).update(`\0${process.version}\0${process.arch}\0${process.execArgv.join(' ')}`).digest('hex').slice(0, 20);
 }
 
 /** Owned by this user and writable by no one else (POSIX; elsewhere the folder's ACLs decide). */

@@ -153,15 +153,13 @@ export function evaluateRules(
   const target: RuleTarget = input.target ?? 'spec';
   let base: Record<string, unknown>;
   let stageAt = Infinity;
-  // Objects shared between items (a flag's summary in each of its rules and exposures) are
-  // converted once; a document being typed also keeps the conversions of its unchanged parts.
+  // A document being typed keeps the CEL values of its unchanged parts (see DerivedMemo).
   const converted = remember ? celValues : undefined;
   if (input.target === 'flags') {
     base = { facts: toCelValue(input.facts), options: toCelValue(input.options) };
   } else {
     stageAt = input.stage ? Math.max(0, stageIndex(input.stage)) : input.facts.stage_index;
     base = {
-      // A document being typed keeps the converted values of its unchanged parts.
       spec: toCelValue(input.spec, 0, converted),
       facts: toCelValue({ ...input.facts, stage_index: stageAt, stage: input.stage ?? input.facts.stage }),
       options: toCelValue(input.options),

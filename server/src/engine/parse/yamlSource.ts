@@ -87,7 +87,7 @@ export function toData(doc: Document.Parsed): unknown {
 
 /**
  * The first document of a source as plain data, converted once per source. The result is
- * shared: callers must not change it (the spec pipeline only reads it; normalise builds anew).
+ * shared (with the next version's, after an incremental re-parse): callers must not change it.
  */
 export function sourceData(src: YamlSource): unknown {
   if (src.data) return src.data.value;
