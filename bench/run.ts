@@ -59,20 +59,40 @@ function measureScale(c: CorpusPaths, scale: number, env: ReturnType<typeof crea
   let parseMs = 0;
   let lintMs = 0;
   for (const [kind, files] of [['specs', c.specs], ['flags', c.flags], ['prds', c.prds]] as const) {
-    // Interleave: parse floor, then lint, several times; keep the faster of each (less noise from
-    // GC, JIT and this machine's drift). Small scales take little time, so they get more rounds.
+    // File by file: parse floor and lint timed back to back (in alternating order), summed per
+    // round. This machine's speed drifts by 10% and more over seconds; timing both sides of
+    // each file within a few milliseconds of each other cancels that drift, where timing a
+    // whole pass of one side and then of the other did not (the ratio moved by 0.1 between
+    // runs). Several rounds; the fastest of each side.
     let p = Infinity;
     let l = Infinity;
     let findings = 0;
     const rounds = scale === 1 ? 4 : scale === 4 ? 3 : 2;
     for (let round = 0; round < rounds; round++) {
-      let t = now();
-      for (const f of files) parseFloor(f);
-      p = Math.min(p, now() - t);
-      t = now();
+      let parseSum = 0;
+      let lintSum = 0;
       findings = 0;
-      for (const f of files) findings += lintFile(f, env);
-      l = Math.min(l, now() - t);
+      files.forEach((f, i) => {
+        if ((i + round) % 2 === 0) {
+          const t0 = now();
+          parseFloor(f);
+          const t1 = now();
+          findings += lintFile(f, env);
+          const t2 = now();
+          parseSum += t1 - t0;
+          lintSum += t2 - t1;
+        } else {
+          const t0 = now();
+          findings += lintFile(f, env);
+          const t1 = now();
+          parseFloor(f);
+          const t2 = now();
+          lintSum += t1 - t0;
+          parseSum += t2 - t1;
+        }
+      });
+      p = Math.min(p, parseSum);
+      l = Math.min(l, lintSum);
     }
     byKind[kind] = { parseMs: p, lintMs: l, ratio: l / p, findings };
     parseMs += p;
@@ -223,7 +243,8 @@ async function main(): Promise<void> {
     const c = writeCorpus(path.join(CORPUS, `x${s}`), BASE, s);
     if (s === 1) {
       base = c;
-      for (const f of c.specs.slice(0, 50)) (parseFloor(f), lintFile(f, env)); // warm-up
+      // Warm-up on every kind, so that neither side is timed while V8 is still compiling it.
+      for (const f of [...c.specs.slice(0, 50), ...c.flags.slice(0, 50), ...c.prds.slice(0, 50)]) (parseFloor(f), lintFile(f, env));
     }
     log(`  measuring ${s}x (${c.specs.length * 3} files)…`);
     scales.push(measureScale(c, s, env));
