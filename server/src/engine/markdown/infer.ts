@@ -89,10 +89,13 @@ interface CompiledCapability {
 
 // Compiled on first use: start-up (the server's first diagnostics for a spec) should not pay
 // for the phrase tables of every language.
-let compiled: { capabilities: CompiledCapability[]; negBefore: RegExp; noWord: RegExp; negAfter: RegExp; contrast: RegExp; research: RegExp } | undefined;
+let compiled: { capabilities: CompiledCapability[]; any: RegExp; negBefore: RegExp; noWord: RegExp; negAfter: RegExp; contrast: RegExp; research: RegExp } | undefined;
 function patterns(): NonNullable<typeof compiled> {
   return (compiled ??= {
     capabilities: CAPABILITIES.map((def) => ({ def, re: compilePhrases(def.phrases) })),
+    // Every capability's phrases in one pattern: a block it does not match mentions none of
+    // them (alternation backtracks into the next phrase), so one scan rules the block out.
+    any: compilePhrases(mergePhrases(CAPABILITIES.map((c) => c.phrases))),
     // Negation words of all languages apply everywhere (PRDs mix languages), except "no": a
     // negation in English and Spanish, but "in the" in Portuguese ("no mapa").
     negBefore: compilePhrases(NEGATION_BEFORE),
@@ -102,6 +105,12 @@ function patterns(): NonNullable<typeof compiled> {
     research: compilePhrases(RESEARCH_CONTEXT),
   });
 }
+function mergePhrases(tables: PhraseTable[]): PhraseTable {
+  const out: PhraseTable = {};
+  for (const t of tables) for (const lang of LANGS) for (const src of t[lang] ?? []) (out[lang] ??= []).push(src);
+  return out;
+}
+
 const PERCENT = /[0-9] ?%/;
 /** A bare "no" right after the mention ("Contact upload: no", a table cell "| No |"). */
 const BARE_NO = /^[:=]? ?(?:no|non|nao|none|لا|out of scope|hors perimetre|fuera de alcance|fora do escopo|خارج النطاق) ?(?:$|[.,;:!?|])/u;
@@ -120,6 +129,7 @@ export function inferCapabilities(doc: MarkdownDocument, skip: (offset: number) 
   const documentLanguage = (): Lang => (docLang ??= guessLanguage(doc.blocks.map((b) => b.folded.text).join(' ')) ?? 'en');
   for (const block of doc.blocks) {
     if (skip(block.start)) continue;
+    if (!test(patterns().any, block.folded.text)) continue;
     let blockLang: Lang | undefined;
     const language = (): Lang => (blockLang ??= guessLanguage(block.folded.text) ?? documentLanguage());
     for (const c of patterns().capabilities) {
