@@ -33,7 +33,7 @@ function reference(source: string, from: number, to: number, masked: (i: number)
   return { text: chars.join(''), start: Int32Array.from(starts), end: Int32Array.from(ends) };
 }
 
-const ALPHABET = [...'abcXYZ019 -_/`\t\n\r.,:;\'"éÉçñÑøÅﬁǅ\u00a0‐—’“«»؟،أإآةىـمرحبا\u0301\u064b', '😀', '\ud800', '\udc00', '한'];
+const ALPHABET = [...'abcXYZ019 -_/`\t\n\r.,:;\'"éÉçñÑøÅﬁǅ\u00a0‐—’“«»؟،أإآةىـمرحبا\u0301\u064b', '😀', '\ud800', '\udc00', '한', '\ufeff'];
 
 describe('foldRange (engine/markdown/fold)', () => {
   it('equals folding one character at a time, offsets included, on random text and masks', () => {

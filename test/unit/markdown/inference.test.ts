@@ -69,6 +69,13 @@ describe('Markdown PRDs: capability inference on realistic PRDs', () => {
     assert.equal(f.find((x) => x.ruleId === 'PRD-LOC-01')!.severity, 'blocker', 'Yemen is a conflict market');
   });
 
+  it('a stray byte-order mark starting a paragraph (concatenated files) keeps the ranges exact', () => {
+    const t = prd('Intro.\n\n\uFEFFUsers share their live location with friends.');
+    const f = lintMd(t).find((x) => x.ruleId === 'PRD-LOC-02')!;
+    assert.deepEqual(prdAt([f]), [at('PRD-LOC-02', t, 'share their live location')]);
+    assert.equal(f.range.end.character - f.range.start.character, 'share their live location'.length);
+  });
+
   it('a second mention of the same capability is info, and the first keeps the severity', () => {
     const f = lintMd(prd('Users see people nearby.\n\nPeople nearby is opt-in.'));
     assert.deepEqual(

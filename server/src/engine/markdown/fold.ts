@@ -122,7 +122,8 @@ class FoldBuffer {
   }
 }
 
-const UTF16 = new TextDecoder('utf-16le');
+// ignoreBOM: keep a leading U+FEFF (a file's BOM can start a block); the default drops it.
+const UTF16 = new TextDecoder('utf-16le', { ignoreBOM: true });
 /** One buffer for every fold (typed arrays are slow to allocate; results are copied out). */
 const scratch = new FoldBuffer(4096);
 
