@@ -41,6 +41,13 @@ function parseFloor(file: string): void {
   toData(parseYamlSource(text).doc);
 }
 
+/** How long `f` takes (ms). */
+function timed(f: () => unknown): number {
+  const t = now();
+  f();
+  return now() - t;
+}
+
 function lintFile(file: string, env: ReturnType<typeof createLintEnvironment>): number {
   return lintDocument(file, fs.readFileSync(file, 'utf8'), env).findings.length;
 }
@@ -73,23 +80,10 @@ function measureScale(c: CorpusPaths, scale: number, env: ReturnType<typeof crea
       let lintSum = 0;
       findings = 0;
       files.forEach((f, i) => {
-        if ((i + round) % 2 === 0) {
-          const t0 = now();
-          parseFloor(f);
-          const t1 = now();
-          findings += lintFile(f, env);
-          const t2 = now();
-          parseSum += t1 - t0;
-          lintSum += t2 - t1;
-        } else {
-          const t0 = now();
-          findings += lintFile(f, env);
-          const t1 = now();
-          parseFloor(f);
-          const t2 = now();
-          lintSum += t1 - t0;
-          parseSum += t2 - t1;
-        }
+        const parse = () => (parseSum += timed(() => parseFloor(f)));
+        const lint = () => (lintSum += timed(() => (findings += lintFile(f, env))));
+        if ((i + round) % 2 === 0) (parse(), lint());
+        else (lint(), parse());
       });
       p = Math.min(p, parseSum);
       l = Math.min(l, lintSum);
@@ -139,7 +133,9 @@ async function lspFigures(): Promise<{ p50: number; p99: number; warmupMax: numb
   // starts as the extension starts it, through V8's code cache (server/src/loader): the first
   // start in an empty cache folder compiles everything and writes the cache when it exits; the
   // next ones (every later editor start) use it.
-  process.env['FCS_LINT_CACHE_DIR'] = fs.mkdtempSync(path.join(os.tmpdir(), 'fcs-bench-cache-'));
+  const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fcs-bench-cache-'));
+  process.env['FCS_LINT_CACHE_DIR'] = cacheDir;
+  process.once('exit', () => fs.rmSync(cacheDir, { recursive: true, force: true }));
   const small = fs.readFileSync(path.join(ROOT, 'examples', 'messaging-conflict.fcs.yaml'), 'utf8');
   const colds: number[] = [];
   for (let i = 0; i < 4; i++) {

@@ -4,10 +4,9 @@
 import type { FcsEdition } from '../contexts/fcsList';
 import type { OrgMarkets } from '../contexts/markets';
 import { HIGH_RISK_FUNCTIONS } from '../facts/deriveFacts';
-import { attributeKind, condLeaves, countriesIn, isGeoCond } from './attributes';
+import { attributeKind, condLeaves, countriesIn, isGeoCond, type Place } from './attributes';
 import { describeInference, inferCapabilities } from './capabilities';
 import { evaluateFlagIn, exposurePlaces, type Exposure, type MarketContext } from './exposure';
-import type { Place } from './attributes';
 import { FORMAT_LABELS, type FlagDef, type FlagFile, type Step } from './model';
 import type { SpecSummary, WorkspaceIndex } from '../workspace/index';
 

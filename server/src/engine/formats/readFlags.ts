@@ -125,8 +125,10 @@ function parseCached(text: string, parse: YamlParser = parseYamlSource): { src: 
   return parsed;
 }
 
-/** The flag format of a text, or undefined when it is not a flag file. Cheap after the first call. */
-/** `parse`: how the text becomes a tree (the server's per-version cache, so detection and lint share one parse). */
+/**
+ * The flag format of a text, or undefined when it is not a flag file. Cheap after the first call.
+ * `parse`: how the text becomes a tree (the server's per-version cache, so detection and lint share one parse).
+ */
 export function detectFlagFormat(text: string, parse?: YamlParser): FlagFormat | undefined {
   for (const d of parseCached(text, parse).data) {
     if (d === UNREADABLE) continue;

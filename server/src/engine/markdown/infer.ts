@@ -105,6 +105,8 @@ function patterns(): NonNullable<typeof compiled> {
     research: compilePhrases(RESEARCH_CONTEXT),
   });
 }
+
+/** One phrase table holding every phrase of `tables`, language by language. */
 function mergePhrases(tables: PhraseTable[]): PhraseTable {
   const out: PhraseTable = {};
   for (const t of tables) for (const lang of LANGS) for (const src of t[lang] ?? []) (out[lang] ??= []).push(src);
