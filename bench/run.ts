@@ -12,12 +12,8 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
-import { frontmatter } from 'micromark-extension-frontmatter';
-import { createLintEnvironment, lintDocument } from '../server/src/engine/lint';
-import { parseYamlSource, toData } from '../server/src/engine/parse/yamlSource';
 import { largeSpec, writeCorpus, type CorpusPaths } from './corpus';
+import type * as BenchEngine from './engine';
 import { LspTestClient } from '../test/helpers/lspClient';
 
 const ROOT = path.join(__dirname, '..');
@@ -30,15 +26,17 @@ const CORPUS = path.join(__dirname, '.corpus');
 const now = () => Number(process.hrtime.bigint()) / 1e6;
 const log = (s: string) => process.stderr.write(s + '\n');
 
+type LintEnvironment = ReturnType<typeof BenchEngine.createLintEnvironment>;
+
+/** The engine as the bundles ship it (bench/engine.ts, built by `node build.mjs --bench`). */
+function loadEngine(): typeof BenchEngine {
+  if (!args.includes('--no-build')) execFileSync(process.execPath, [path.join(ROOT, 'build.mjs'), '--bench'], { stdio: ['ignore', 'ignore', 'inherit'] });
+  return require(path.join(__dirname, '.build', 'engine.js')) as typeof BenchEngine;
+}
+let engine: typeof BenchEngine;
+
 function parseFloor(file: string): void {
-  const text = fs.readFileSync(file, 'utf8');
-  if (file.endsWith('.md')) {
-    const tree = fromMarkdown(text, { extensions: [frontmatter(['yaml'])], mdastExtensions: [frontmatterFromMarkdown(['yaml'])] });
-    const fm = tree.children[0];
-    if (fm && fm.type === 'yaml') toData(parseYamlSource(fm.value).doc);
-    return;
-  }
-  toData(parseYamlSource(text).doc);
+  engine.parseFloor(file, fs.readFileSync(file, 'utf8'));
 }
 
 /** How long `f` takes (ms). */
@@ -48,8 +46,8 @@ function timed(f: () => unknown): number {
   return now() - t;
 }
 
-function lintFile(file: string, env: ReturnType<typeof createLintEnvironment>): number {
-  return lintDocument(file, fs.readFileSync(file, 'utf8'), env).findings.length;
+function lintFile(file: string, env: LintEnvironment): number {
+  return engine.lintDocument(file, fs.readFileSync(file, 'utf8'), env).findings.length;
 }
 
 interface ScaleResult {
@@ -61,7 +59,7 @@ interface ScaleResult {
   byKind: Record<string, { parseMs: number; lintMs: number; ratio: number; findings: number }>;
 }
 
-function measureScale(c: CorpusPaths, scale: number, env: ReturnType<typeof createLintEnvironment>): ScaleResult {
+function measureScale(c: CorpusPaths, scale: number, env: LintEnvironment): ScaleResult {
   const byKind: ScaleResult['byKind'] = {};
   let parseMs = 0;
   let lintMs = 0;
@@ -232,7 +230,8 @@ async function main(): Promise<void> {
   }
   log(`fcs-lint bench: base ${BASE} specs + ${BASE} flag files + ${BASE} PRDs, scales ${SCALES.join(', ')}; ${os.cpus().length} cores, node ${process.version}`);
   if (!fs.existsSync(path.join(ROOT, 'dist', 'cli.js'))) execFileSync(process.execPath, [path.join(ROOT, 'build.mjs')], { stdio: 'inherit' });
-  const env = createLintEnvironment();
+  engine = loadEngine();
+  const env = engine.createLintEnvironment();
   const scales: ScaleResult[] = [];
   let base: CorpusPaths | undefined;
   for (const s of SCALES) {

@@ -13,5 +13,12 @@ describe('bundles', () => {
       assert.match(source, /BLOCK_AS_IMPLICIT_KEY/);
       assert.ok(!source.includes('LOG_TOKENS'), `${bundle} holds yaml's CommonJS parser`);
     });
+
+    it(`${bundle} carries mdast-util-from-markdown with one compile context, not a copy per event`, () => {
+      const source = fs.readFileSync(path.join(ROOT, 'dist', bundle), 'utf8');
+      // build.mjs: plugins (tools/esbuild-plugins.mjs). Minified: `c.sliceSerialize=e[i][2].sliceSerialize,c)`.
+      assert.equal(source.match(/[\w$]+\.sliceSerialize=[\w$]+\[[\w$]+\]\[2\]\.sliceSerialize,[\w$]+\)/g)?.length, 3);
+      assert.doesNotMatch(source, /\{\.\.\.[\w$]+,sliceSerialize:/);
+    });
   }
 });
