@@ -6,7 +6,8 @@
 //                              the full run takes them this way too, in a fresh process
 //   npm run bench -- --ratios  only lint / parse at each scale (no peers, no editor)
 // Figures: lint/parse per scale (parse floor = reading and parsing the same files with the same
-// parsers, no rules), growth exponent 1x -> 16x, Spectral and markdownlint-cli2 side by side,
+// parsers, no rules), growth exponent 1x -> 16x, Spectral and markdownlint-cli2 side by side
+// (and against a process that only parses the same files: the ceiling of those two ratios),
 // editor latency through the real server over LSP, cold start, server memory, VSIX size.
 import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -266,10 +267,13 @@ async function main(): Promise<void> {
   const runSpectral = () => timeProcess(path.join(benchBin, 'spectral'), ['lint', path.join(specDir, '*.fcs.yaml'), '-r', path.join(__dirname, 'spectral', 'ruleset.yaml'), '-f', 'json', '--quiet']);
   const runFcsPrds = () => timeProcess(process.execPath, [path.join(ROOT, 'bin', 'fcs-lint.js'), ...prdFiles, '-f', 'json', '--no-ignore']);
   const runMdl = () => timeProcess(path.join(benchBin, 'markdownlint-cli2'), [path.join(prdDir, '*.md')], prdDir);
-  // Each pair runs in turn, several times, and keeps each tool's best: this machine's speed
-  // drifts by about 10% from one second to the next, and alternating spreads that over both.
-  const [fcsSpecs, spectral] = alternating(3, [runFcsSpecs, haveSpectral ? runSpectral : () => NaN]);
-  const [fcsPrds, mdl] = alternating(5, [runFcsPrds, haveMdl ? runMdl : () => NaN]);
+  // The ceiling: a process that only reads and parses the same files with the shipped parsers.
+  const specFiles = fs.readdirSync(specDir).filter((f) => f.endsWith('.fcs.yaml')).map((f) => path.join(specDir, f));
+  const parseOnly = (files: string[]) => () => timeProcess(process.execPath, [path.join(__dirname, 'parse-only.cjs'), ...files]);
+  // Each set runs in turn, several times, and keeps each one's best: this machine's speed
+  // drifts by about 10% from one second to the next, and alternating spreads that over all.
+  const [fcsSpecs, spectral, parseSpecs] = alternating(3, [runFcsSpecs, haveSpectral ? runSpectral : () => NaN, parseOnly(specFiles)]);
+  const [fcsPrds, mdl, parsePrds] = alternating(5, [runFcsPrds, haveMdl ? runMdl : () => NaN, parseOnly(prdFiles)]);
 
   log('  editor: latency, cold start and memory through the real server over LSP…');
   const lsp = editorFiguresInFreshProcess();
@@ -282,6 +286,9 @@ async function main(): Promise<void> {
     growthExponent: round(growthExponent),
     spectralOverFcs: round(spectral / fcsSpecs),
     markdownlintOverFcs: round(mdl / fcsPrds),
+    // What the peers' figures would be for a linter that only parsed (the same parsers, no rules).
+    spectralOverParseOnly: round(spectral / parseSpecs),
+    markdownlintOverParseOnly: round(mdl / parsePrds),
     keystrokeP50Ms: lsp.keystrokeP50Ms,
     keystrokeP99Ms: lsp.keystrokeP99Ms,
     keystrokeWarmupMaxMs: lsp.keystrokeWarmupMaxMs,
@@ -297,7 +304,9 @@ async function main(): Promise<void> {
     ...Object.entries(first.byKind).map(([k, v]): [string, string, string] => [`  ${k} at 1x`, round(v.ratio).toFixed(2), '']),
     ['growth exponent 1x → 16x', result.growthExponent.toFixed(2), '≈ 1 (linear)'],
     ['Spectral time ÷ fcs-lint time (specs)', fmt(result.spectralOverFcs), '≥ 10'],
+    ['  Spectral ÷ a process that only parses them', fmt(result.spectralOverParseOnly), '(ceiling)'],
     ['markdownlint-cli2 time ÷ fcs-lint time (PRDs)', fmt(result.markdownlintOverFcs), '≥ 1'],
+    ['  markdownlint-cli2 ÷ a process that only parses them', fmt(result.markdownlintOverParseOnly), '(ceiling)'],
     ['keystroke → diagnostics p50 (5,000-line spec)', `${fmt(result.keystrokeP50Ms)} ms`, ''],
     ['keystroke → diagnostics p99 (5,000-line spec)', `${fmt(result.keystrokeP99Ms)} ms`, '≤ 30 ms'],
     ['  slowest of the 10 warm-up edits before them', `${fmt(result.keystrokeWarmupMaxMs)} ms`, ''],
