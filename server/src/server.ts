@@ -195,7 +195,7 @@ function validate(uri: string): void {
     void connection.sendDiagnostics({ uri, version, diagnostics: a.result.findings.map((f) => toDiagnostic(f, PACKAGE_ROOT)) });
     const counts: Record<string, number> = {};
     for (const f of a.result.findings) counts[f.severity] = (counts[f.severity] ?? 0) + 1;
-    const status: StatusParams = { uri, counts, open: a.result.findings.filter((f) => f.status === 'open').length, durationMs: Math.round(a.durationMs), at: new Date().toISOString(), incremental };
+    const status: StatusParams = { uri, version, counts, open: a.result.findings.filter((f) => f.status === 'open').length, durationMs: Math.round(a.durationMs), at: new Date().toISOString(), incremental };
     void connection.sendNotification(STATUS_NOTIFICATION, status);
   } catch (e) {
     connection.console.error(`fcs-lint: linting ${uri} failed: ${(e as Error).stack ?? String(e)}`);

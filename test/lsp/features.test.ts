@@ -195,9 +195,11 @@ describe('editor features over LSP', function () {
 
   describe('status and workspace lint', () => {
     it('sends counts and timing for the language status item after each lint', async () => {
-      const st = client.notifications.filter((n) => n.method === 'fcsLint/status').map((n) => n.params as { uri: string; counts: Record<string, number>; durationMs: number; at: string });
+      const st = client.notifications.filter((n) => n.method === 'fcsLint/status').map((n) => n.params as { uri: string; version: number; counts: Record<string, number>; durationMs: number; at: string });
       const mine = st.find((s) => s.uri === uri);
       assert.ok(mine, JSON.stringify(st));
+      // The version the lint read: a document is linted again at the same version when another file changes the workspace index.
+      assert.ok(Number.isInteger(mine.version) && mine.version >= 1, JSON.stringify(mine));
       assert.ok((mine.counts['blocker'] ?? 0) > 0);
       assert.ok(mine.durationMs >= 0);
       assert.ok(!Number.isNaN(Date.parse(mine.at)));

@@ -49,13 +49,19 @@ describe('incremental sync: re-used syntax trees give the diagnostics of a fresh
     return (await client.diagnostics(uri)).diagnostics;
   }
 
-  /** The latest status notification for a document (it follows the diagnostics of the same lint). */
-  function lastStatus(uri: string): { incremental?: boolean } | undefined {
-    return client.notifications
-      .filter((n) => n.method === 'fcsLint/status')
-      .map((n) => n.params as { uri: string; incremental?: boolean })
-      .filter((s) => s.uri === uri)
-      .pop();
+  /**
+   * The status of the lint a change started: the first status notification for that version of
+   * the document (it follows the diagnostics of the same lint). Later ones for the same version
+   * come from re-checks, e.g. when another open document changes the workspace index.
+   */
+  async function statusOf(uri: string, version: number): Promise<{ incremental?: boolean } | undefined> {
+    const find = () =>
+      client.notifications
+        .filter((n) => n.method === 'fcsLint/status')
+        .map((n) => n.params as { uri: string; version: number; incremental?: boolean })
+        .find((s) => s.uri === uri && s.version === version);
+    for (let waited = 0; !find() && waited < 2000; waited += 10) await new Promise((r) => setTimeout(r, 10));
+    return find();
   }
 
   it('value edits take the incremental path; structural edits parse in full; both match a fresh open', async () => {
@@ -81,8 +87,7 @@ describe('incremental sync: re-used syntax trees give the diagnostics of a fresh
       version++;
       client.change(uri, version, changes);
       const got = await client.diagnostics(uri, (p) => p.version === version);
-      await new Promise((r) => setTimeout(r, 20));
-      assert.equal(lastStatus(uri)?.incremental, incremental, `step ${version}: ${JSON.stringify(changes)}`);
+      assert.equal((await statusOf(uri, version))?.incremental, incremental, `step ${version}: ${JSON.stringify(changes)}`);
       assert.deepEqual(view(got.diagnostics), view(await freshDiagnostics(text)), `step ${version}`);
     }
     assert.ok(text.includes('country: SDN'));
@@ -91,15 +96,13 @@ describe('incremental sync: re-used syntax trees give the diagnostics of a fresh
     version++;
     client.change(uri, version, [{ text }]);
     await client.diagnostics(uri, (p) => p.version === version);
-    await new Promise((r) => setTimeout(r, 20));
-    assert.equal(lastStatus(uri)?.incremental, false, 'after a full-text change');
+    assert.equal((await statusOf(uri, version))?.incremental, false, 'after a full-text change');
     const c = at(text, 'country: SSD', 9, 3, 'SOM');
     text = applyChange(text, c);
     version++;
     client.change(uri, version, [c]);
     const got = await client.diagnostics(uri, (p) => p.version === version);
-    await new Promise((r) => setTimeout(r, 20));
-    assert.equal(lastStatus(uri)?.incremental, true, 'a value edit after it');
+    assert.equal((await statusOf(uri, version))?.incremental, true, 'a value edit after it');
     assert.deepEqual(view(got.diagnostics), view(await freshDiagnostics(text)));
   });
 
@@ -119,8 +122,7 @@ describe('incremental sync: re-used syntax trees give the diagnostics of a fresh
       const version = i + 2;
       client.change(uri, version, [c]);
       const got = await client.diagnostics(uri, (p) => p.version === version);
-      await new Promise((r) => setTimeout(r, 20));
-      assert.equal(lastStatus(uri)?.incremental, true, `edit ${version}: ${needle} -> ${value}`);
+      assert.equal((await statusOf(uri, version))?.incremental, true, `edit ${version}: ${needle} -> ${value}`);
       // A fresh open of the same size takes the remembering path too: compare with the engine
       // linting the text from scratch as well.
       const scratch = lintDocument('/ws/large.fcs.yaml', text, createLintEnvironment()).findings.map((f) => ({ code: f.ruleId, range: f.range }));
@@ -147,8 +149,7 @@ describe('incremental sync: re-used syntax trees give the diagnostics of a fresh
         text = applyChange(text, c);
         client.change(uri, version, [c]);
         const got = await client.diagnostics(uri, (p) => p.version === version);
-        await new Promise((r) => setTimeout(r, 20));
-        assert.equal(lastStatus(uri)?.incremental, true, `${fixture}, version ${version}`);
+        assert.equal((await statusOf(uri, version))?.incremental, true, `${fixture}, version ${version}`);
         assert.deepEqual(view(got.diagnostics), view(await freshDiagnostics(text, suffix)), `${fixture}, version ${version}`);
       }
     }

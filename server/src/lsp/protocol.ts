@@ -45,6 +45,8 @@ export interface TrustParams {
 export const STATUS_NOTIFICATION = 'fcsLint/status';
 export interface StatusParams {
   uri: string;
+  /** The document version the lint read (a document may be linted again at the same version, e.g. when another file changes the workspace index). */
+  version: number;
   counts: Record<string, number>;
   open: number;
   durationMs: number;
