@@ -13,7 +13,7 @@ import fs from 'node:fs';
  * The rewrite must find each of the three copies, or the build fails: a new version of the
  * library is then read again before the rewrite is adapted or dropped.
  */
-export const MDAST_FILE = /[\\/]mdast-util-from-markdown[\\/]lib[\\/]index\.js$/;
+const MDAST_FILE = /[\\/]mdast-util-from-markdown[\\/]lib[\\/]index\.js$/;
 const COPY = /\{\s*\.\.\.context,\s*sliceSerialize: events\[index\]\[2\]\.sliceSerialize\s*\}/g;
 const EXPECTED_COPIES = 3;
 

@@ -9,9 +9,7 @@ import { pathToFileURL } from 'node:url';
 import esbuild from 'esbuild';
 import fc from 'fast-check';
 import type { Root } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
-import { frontmatter } from 'micromark-extension-frontmatter';
+import { parseMarkdownTree } from '../../../server/src/engine/markdown/document';
 
 const ROOT = path.join(__dirname, '..', '..', '..');
 const LIBRARY = path.join(ROOT, 'node_modules', 'mdast-util-from-markdown', 'lib', 'index.js');
@@ -22,18 +20,16 @@ interface Plugins {
 }
 type Parse = (text: string) => Root;
 
-const original: Parse = (text) => fromMarkdown(text, { extensions: [frontmatter(['yaml'])], mdastExtensions: [frontmatterFromMarkdown(['yaml'])] });
+/** The engine's Markdown parse with the library as installed (the tests run the sources). */
+const original: Parse = parseMarkdownTree;
 
-/** fromMarkdown with front matter, bundled with the build's plugin, loaded as a module. */
+/** The same parse, bundled with the build's plugin, loaded as a module. */
 async function rewritten(plugins: Plugins): Promise<Parse> {
   const out = await esbuild.build({
     stdin: {
-      contents: `import { fromMarkdown } from 'mdast-util-from-markdown';
-import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
-import { frontmatter } from 'micromark-extension-frontmatter';
-export const parse = (text) => fromMarkdown(text, { extensions: [frontmatter(['yaml'])], mdastExtensions: [frontmatterFromMarkdown(['yaml'])] });`,
+      contents: `export { parseMarkdownTree as parse } from './server/src/engine/markdown/document';`,
       resolveDir: ROOT,
-      loader: 'js',
+      loader: 'ts',
     },
     bundle: true,
     platform: 'node',

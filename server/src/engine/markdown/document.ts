@@ -56,8 +56,13 @@ export interface MarkdownDocument {
 // A fixed prefix, then one greedy class: linear.
 const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>()]+/g;
 
+/** The mdast tree of a Markdown text, YAML front matter included (a `yaml` node first). */
+export function parseMarkdownTree(text: string): Root {
+  return fromMarkdown(text, { extensions: [frontmatter(['yaml'])], mdastExtensions: [frontmatterFromMarkdown(['yaml'])] });
+}
+
 export function parseMarkdownDocument(text: string): MarkdownDocument {
-  const tree = fromMarkdown(text, { extensions: [frontmatter(['yaml'])], mdastExtensions: [frontmatterFromMarkdown(['yaml'])] });
+  const tree = parseMarkdownTree(text);
   const lineStarts = computeLineStarts(text);
   let fm: FrontMatter | undefined;
   const first = tree.children[0];
